@@ -1,0 +1,212 @@
+"""Pelican settings for a KPU regency site (development build).
+
+Everything that differs between two KPU offices lives in the KPU_OFFICE block right
+below. The rest of this file is the kit's shared configuration; the `kpu_office` plugin
+validates the block at start-up and derives SITENAME, TIMEZONE and the like from it.
+"""
+
+import sys
+from pathlib import Path
+
+# =============================================================================
+# REGENCY BLOCK — the only part another office needs to change.
+# The values below describe the bundled *sample* site (KPU Kabupaten Temanggung).
+# =============================================================================
+KPU_OFFICE = {
+    # Office name as it appears in the header, titles and footer.
+    "name": "KPU Kabupaten Temanggung",
+    "regency": "Kabupaten Temanggung",
+    "province": "Jawa Tengah",
+    # Dateline used in news items ("TEMANGGUNG –").
+    "dateline": "TEMANGGUNG",
+    "tagline": "Komisi Pemilihan Umum Kabupaten Temanggung",
+    "address": "Jl. Pahlawan No. 1, Temanggung, Jawa Tengah 56211",
+    "phone": "(0293) 491 000",
+    "email": "kab.temanggung@kpu.go.id",
+    "office_hours": "Senin–Jumat, 07.30–16.00 WIB",
+    # WIB, WITA or WIT.
+    "timezone": "WIB",
+    # Public address of the published site (used by publishconf.py).
+    "site_url": "https://kab-temanggung.kpu.go.id",
+    # Logo shown in the header: a path inside the output, or "" for the theme's emblem.
+    "logo": "",
+    # The office's PPID portal with the request and objection forms.
+    "ppid_portal": "https://temanggungkabppid.kpu.go.id",
+    # Official accounts fixed by the office's decree. Leave a value "" if the office has none.
+    "social": {
+        "x": "https://x.com/kpu_temanggung",
+        "facebook": "https://www.facebook.com/kpukabupatentemanggung",
+        "instagram": "https://www.instagram.com/kpu_temanggung",
+        "tiktok": "https://www.tiktok.com/@kpu_temanggung",
+        "youtube": "https://www.youtube.com/@kputemanggung",
+        "whatsapp": "https://wa.me/6229300000000",
+    },
+    # The five divisions; `slug` is what news items write in their `Divisi:` field.
+    "divisions": [
+        {
+            "slug": "keuangan-umum-logistik",
+            "name": "Divisi Keuangan, Umum, Rumah Tangga dan Logistik",
+            "commissioner": "Nama Ketua (contoh)",
+        },
+        {
+            "slug": "sosialisasi-parmas-sdm",
+            "name": (
+                "Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat "
+                "dan Sumber Daya Manusia"
+            ),
+            "commissioner": "Henry Sofyan Rois",
+        },
+        {
+            "slug": "perencanaan-data-informasi",
+            "name": "Divisi Perencanaan, Data dan Informasi",
+            "commissioner": "Nama Anggota (contoh)",
+        },
+        {
+            "slug": "teknis-penyelenggaraan",
+            "name": "Divisi Teknis Penyelenggaraan",
+            "commissioner": "Nama Anggota (contoh)",
+        },
+        {
+            "slug": "hukum-pengawasan",
+            "name": "Divisi Hukum dan Pengawasan",
+            "commissioner": "Nama Anggota (contoh)",
+        },
+    ],
+    "secretariat": {
+        "slug": "sekretariat",
+        "name": "Sekretariat KPU Kabupaten Temanggung",
+        "head": "Nama Sekretaris (contoh)",
+    },
+    # Shows a "this is a demo site" notice on every page; set False on a real site.
+    "sample_site": True,
+}
+# =============================================================================
+# End of the regency block. Nothing below names an office.
+# =============================================================================
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from kpu_office.model import TIMEZONES  # noqa: E402  (one table of zones for the whole kit)
+
+# The kpu_office plugin derives this again at start-up; set here too so Pelican's own
+# settings check sees a zone from the very start.
+TIMEZONE = TIMEZONES.get(KPU_OFFICE["timezone"], "Asia/Jakarta")
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["kpu_office", "kpu_dates", "kpu_content", "kpu_navigation", "kpu_assets"]
+
+DEFAULT_LANG = "id"
+READERS = {"rst": None, "htm": None, "html": None}  # admins write Markdown only
+LOCALE = ("C",)  # dates come from Babel (kpu_dates), never from the OS locale
+SITEURL = ""
+RELATIVE_URLS = False
+
+# News items: the type is Pelican's category (berita, features, opini, pengumuman).
+ARTICLE_PATHS = ["berita"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = ""
+
+SUMMARY_MAX_LENGTH = 40
+
+# Pages take their URL from where the file sits: pages/profil/sejarah.md -> /profil/sejarah/
+PATH_METADATA = r"pages/(?P<pagepath>.+)\.md"
+PAGE_URL = "{pagepath}/"
+PAGE_SAVE_AS = "{pagepath}/index.html"
+
+ARTICLE_URL = "berita/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "berita/{date:%Y}/{slug}/index.html"
+DRAFT_URL = "draf/{slug}/"
+DRAFT_SAVE_AS = "draf/{slug}/index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
+CATEGORIES_URL = "kategori/"
+CATEGORIES_SAVE_AS = "kategori/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+AUTHOR_URL = "penulis/{slug}/"
+AUTHOR_SAVE_AS = "penulis/{slug}/index.html"
+AUTHORS_URL = "penulis/"
+AUTHORS_SAVE_AS = "penulis/index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
+DAY_ARCHIVE_SAVE_AS = ""
+
+# `berita` is the paginated list of all news; `index` (home) shows only the latest.
+DIRECT_TEMPLATES = ["index", "berita", "categories", "tags", "authors", "archives", "404"]
+BERITA_URL = "berita/"
+BERITA_SAVE_AS = "berita/index.html"
+INDEX_SAVE_AS = "index.html"
+PAGINATED_TEMPLATES = {
+    "berita": None,
+    "category": None,
+    "tag": None,
+    "author": None,
+    "period_archives": None,
+}
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+HOME_LATEST_COUNT = 7
+
+# Main menu; `sections` are the first URL segments under which an item is "current".
+KPU_MENU = [
+    {"label": "Beranda", "url": "", "sections": [""]},
+    {"label": "Profil", "url": "profil/", "sections": ["profil"]},
+    {
+        "label": "Berita",
+        "url": "berita/",
+        "sections": ["berita", "kategori", "tag", "arsip", "penulis"],
+    },
+    {"label": "PPID", "url": "ppid/", "sections": ["ppid"]},
+    {"label": "Kontak", "url": "kontak/", "sections": ["kontak"]},
+]
+KPU_FOOTER_LINKS = [
+    {"label": "Profil", "url": "profil/"},
+    {"label": "Semua berita", "url": "berita/"},
+    {"label": "Arsip berita", "url": "arsip/"},
+    {"label": "PPID", "url": "ppid/"},
+]
+
+# Feeds are off while writing; publishconf.py turns them on.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Autoescape: a title or field containing <script> must be shown as text, never run.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+SLUGIFY_SOURCE = "title"
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,31 @@
+"""Concatenate CSS files in a fixed order and name the result by its content hash.
+
+Written here rather than with webassets: the theme has a handful of small files, and one
+request with a hashed name (cacheable for a year) is all a slow phone needs.
+"""
+
+import hashlib
+from pathlib import Path
+
+# Design tokens and the base layer come first; components follow in name order.
+FIRST_FILES = ("tokens.css", "base.css")
+
+
+def ordered_css_files(css_dir):
+    """Return the theme's CSS files: tokens and base first, then components by name."""
+    css_dir = Path(css_dir)
+    files = sorted(p for p in css_dir.glob("*.css") if not p.name.startswith("kpu."))
+    first = [css_dir / name for name in FIRST_FILES if (css_dir / name).exists()]
+    return first + [p for p in files if p.name not in FIRST_FILES]
+
+
+def bundle_css(files):
+    """Join the files into one stylesheet, each introduced by its file name."""
+    parts = [f"/* {path.name} */\n{path.read_text(encoding='utf-8').strip()}\n" for path in files]
+    return "\n".join(parts)
+
+
+def fingerprinted_name(css_text, stem="kpu"):
+    """Return a file name that changes whenever the stylesheet's content changes."""
+    digest = hashlib.sha256(css_text.encode("utf-8")).hexdigest()[:10]
+    return f"{stem}.{digest}.css"

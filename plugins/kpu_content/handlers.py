@@ -1,0 +1,64 @@
+"""Signal handlers of kpu_content."""
+
+import logging
+import os
+
+from pelican.contents import Article, Page
+
+from kpu_content.model import (
+    DEFAULT_CONTENT_TYPES,
+    ContentError,
+    check_news_metadata,
+    check_page_metadata,
+    split_divisions,
+)
+
+logger = logging.getLogger(__name__)
+
+# Problems are kept in the build's shared context (new for every build, so live reload
+# never sees stale ones) because items with a missing title never reach a generator list.
+PROBLEMS_KEY = "kpu_content_problems"
+
+
+def _display_path(content):
+    content_dir = os.path.basename(os.path.normpath(content.settings["PATH"]))
+    return os.path.join(content_dir, content.relative_source_path)
+
+
+def set_default_types(pelican):
+    """Make KPU_CONTENT_TYPES available to templates, keeping a site's own list if set."""
+    pelican.settings.setdefault("KPU_CONTENT_TYPES", dict(DEFAULT_CONTENT_TYPES))
+
+
+def check_content(content):
+    """Check one news item or page and attach its type and division details."""
+    settings = content.settings
+    if isinstance(content, Article):
+        types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
+        divisions = dict(settings.get("KPU_DIVISIONS", {}))
+        secretariat = settings.get("KPU_OFFICE", {}).get("secretariat")
+        if secretariat:
+            divisions[secretariat["slug"]] = {**secretariat, "commissioner": secretariat["head"]}
+        problems = check_news_metadata(content.metadata, list(divisions), types, settings["PATH"])
+        slugs = split_divisions(content.metadata.get("divisi"))
+        content.divisions = [divisions[s] for s in slugs if s in divisions]
+        category = getattr(content, "category", None)
+        content.type_label = types.get(getattr(category, "slug", ""), "")
+    elif isinstance(content, Page):
+        problems = check_page_metadata(content.metadata, settings["PATH"])
+    else:
+        return
+    if problems and content._context is not None:
+        path = _display_path(content)
+        content._context.setdefault(PROBLEMS_KEY, []).extend(f"{path}: {p}" for p in problems)
+
+
+def raise_on_problems(generators):
+    """Stop the build, listing every content problem found, once all files are read."""
+    problems = generators[0].context.get(PROBLEMS_KEY, []) if generators else []
+    if problems:
+        count = len(problems)
+        raise ContentError(
+            f"Ada {count} kesalahan di konten; perbaiki lalu bangun ulang situs:\n"
+            + "\n".join(problems)
+        )

@@ -1,0 +1,101 @@
+"""Rules for news-item metadata, written as pure functions so they are tested directly."""
+
+import difflib
+import os
+
+# The content types a news item may have (its Pelican category), with their labels.
+DEFAULT_CONTENT_TYPES = {
+    "berita": "Berita",
+    "features": "Features",
+    "opini": "Opini",
+    "pengumuman": "Pengumuman",
+    "klarifikasi-hoaks": "Klarifikasi Hoaks",
+}
+
+
+class ContentError(ValueError):
+    """One or more content files have mistakes an admin must fix."""
+
+
+def nearest(value, allowed):
+    """Return the allowed value closest to a misspelt or shortened one, or None."""
+    value = value.strip().lower()
+    allowed = list(allowed)
+    if not value:
+        return None
+    # Admins often write only the first word of a slug ("hukum" for "hukum-pengawasan").
+    containing = [a for a in allowed if value in a]
+    if len(containing) == 1:
+        return containing[0]
+    matches = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def _unknown_value(field, value, allowed):
+    hint = nearest(value, allowed)
+    message = f'kolom "{field}": nilai "{value}" tidak dikenal. Pilihan: {", ".join(allowed)}.'
+    if hint:
+        message += f' Mungkin maksud Anda "{hint}"?'
+    return message
+
+
+def split_divisions(raw):
+    """Split a `Divisi:` value ("a, b") into slugs."""
+    if not raw:
+        return []
+    return [part.strip() for part in str(raw).split(",") if part.strip()]
+
+
+def check_news_metadata(metadata, division_slugs, content_types, content_root):
+    """Return messages (Bahasa Indonesia) for every mistake in one news item's metadata."""
+    problems = []
+    if not str(metadata.get("title", "")).strip():
+        problems.append('kolom "Title" wajib diisi dengan judul berita.')
+    if "date" not in metadata:
+        problems.append('kolom "Date" wajib diisi, misalnya "Date: 2021-05-25 10:00".')
+    category = metadata.get("category")
+    type_slug = getattr(category, "slug", "") if category else ""
+    if not type_slug:
+        problems.append(
+            f'kolom "Category" (jenis konten) wajib diisi. Pilihan: {", ".join(content_types)}.'
+        )
+    elif type_slug not in content_types:
+        problems.append(_unknown_value("Category", str(category), content_types))
+    divisions = split_divisions(metadata.get("divisi"))
+    if not divisions:
+        problems.append(
+            f'kolom "Divisi" wajib diisi (satu atau beberapa, dipisah koma). '
+            f"Pilihan: {', '.join(division_slugs)}."
+        )
+    for slug in divisions:
+        if slug not in division_slugs:
+            problems.append(_unknown_value("Divisi", slug, division_slugs))
+    problems += check_image_metadata(metadata, content_root)
+    return problems
+
+
+def check_image_metadata(metadata, content_root):
+    """Return messages for a missing image file or missing alt text in `Image:` fields."""
+    image = metadata.get("image")
+    if not image:
+        return []
+    problems = []
+    if not os.path.isfile(os.path.join(content_root, image)):
+        problems.append(
+            f'kolom "Image": berkas "{image}" tidak ditemukan di folder content/. '
+            'Periksa nama dan letak berkasnya, misalnya "images/rapat.jpg".'
+        )
+    if not str(metadata.get("image_alt", "")).strip():
+        problems.append(
+            'kolom "Image_alt" wajib diisi: jelaskan isi gambar untuk pembaca tunanetra.'
+        )
+    return problems
+
+
+def check_page_metadata(metadata, content_root):
+    """Return messages for every mistake in a static page's metadata."""
+    problems = []
+    if not str(metadata.get("title", "")).strip():
+        problems.append('kolom "Title" wajib diisi dengan judul halaman.')
+    problems += check_image_metadata(metadata, content_root)
+    return problems

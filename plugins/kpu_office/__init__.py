@@ -1,0 +1,10 @@
+"""Validate the regency block (KPU_OFFICE) and derive site-wide settings from it."""
+
+from pelican import signals
+
+from kpu_office.handlers import apply_office_settings
+
+
+def register():
+    """Connect the handlers: settings are checked once, before anything is read."""
+    signals.initialized.connect(apply_office_settings)

@@ -1,0 +1,125 @@
+"""The regency block: its schema, its validation and the settings derived from it."""
+
+from urllib.parse import urlparse
+
+# Indonesia's three zones and the IANA zone Pelican needs for dates.
+TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+# Order and labels of the official accounts shown in the footer.
+SOCIAL_NETWORKS = {
+    "x": "X (Twitter)",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "whatsapp": "WhatsApp",
+}
+
+REQUIRED_TEXT_FIELDS = (
+    "name",
+    "regency",
+    "province",
+    "dateline",
+    "address",
+    "phone",
+    "email",
+    "timezone",
+    "site_url",
+    "ppid_portal",
+)
+
+
+class OfficeConfigError(ValueError):
+    """The KPU_OFFICE block in pelicanconf.py is incomplete or wrong."""
+
+
+def _is_https_url(value):
+    parsed = urlparse(value)
+    return parsed.scheme == "https" and bool(parsed.netloc)
+
+
+def validate_office(office):
+    """Return every problem in the block as a message in Bahasa Indonesia."""
+    if not isinstance(office, dict):
+        return ["KPU_OFFICE harus berupa dict (lihat contoh di pelicanconf.py)."]
+    problems = []
+    for field in REQUIRED_TEXT_FIELDS:
+        value = office.get(field)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f'KPU_OFFICE["{field}"] wajib diisi dengan teks.')
+    zone = office.get("timezone")
+    if isinstance(zone, str) and zone and zone not in TIMEZONES:
+        allowed = ", ".join(TIMEZONES)
+        problems.append(
+            f'KPU_OFFICE["timezone"] = "{zone}" tidak dikenal; pilih salah satu: {allowed}.'
+        )
+    for field in ("site_url", "ppid_portal"):
+        value = office.get(field)
+        if isinstance(value, str) and value and not _is_https_url(value):
+            problems.append(f'KPU_OFFICE["{field}"] harus alamat lengkap yang diawali https://.')
+    problems += _validate_social(office.get("social", {}))
+    problems += _validate_divisions(office.get("divisions"))
+    secretariat = office.get("secretariat")
+    if not isinstance(secretariat, dict) or not all(
+        isinstance(secretariat.get(k), str) and secretariat.get(k) for k in ("slug", "name", "head")
+    ):
+        problems.append('KPU_OFFICE["secretariat"] wajib berisi "slug", "name" dan "head".')
+    return problems
+
+
+def _validate_social(social):
+    if not isinstance(social, dict):
+        return ['KPU_OFFICE["social"] harus berupa dict, misalnya {"x": "https://x.com/akun"}.']
+    problems = []
+    for network, url in social.items():
+        if network not in SOCIAL_NETWORKS:
+            allowed = ", ".join(SOCIAL_NETWORKS)
+            problems.append(
+                f'KPU_OFFICE["social"]: jaringan "{network}" tidak dikenal; pilih dari: {allowed}.'
+            )
+        elif url and not _is_https_url(url):
+            problems.append(
+                f'KPU_OFFICE["social"]["{network}"] harus alamat lengkap yang diawali https://.'
+            )
+    return problems
+
+
+def _validate_divisions(divisions):
+    if not isinstance(divisions, list) or not divisions:
+        return ['KPU_OFFICE["divisions"] wajib berisi daftar divisi.']
+    problems = []
+    seen = set()
+    for index, division in enumerate(divisions, start=1):
+        where = f'KPU_OFFICE["divisions"] nomor {index}'
+        if not isinstance(division, dict):
+            problems.append(f"{where} harus berupa dict dengan slug, name dan commissioner.")
+            continue
+        for key in ("slug", "name", "commissioner"):
+            if not isinstance(division.get(key), str) or not division.get(key).strip():
+                problems.append(f'{where}: "{key}" wajib diisi.')
+        slug = division.get("slug")
+        if slug in seen:
+            problems.append(f'{where}: slug "{slug}" sudah dipakai divisi lain.')
+        seen.add(slug)
+    return problems
+
+
+def social_links(social):
+    """List the configured accounts in footer order, skipping empty ones."""
+    return [
+        {"network": network, "label": label, "url": social[network]}
+        for network, label in SOCIAL_NETWORKS.items()
+        if social.get(network)
+    ]
+
+
+def derived_settings(office):
+    """Compute the Pelican settings that follow from a valid regency block."""
+    return {
+        "SITENAME": office["name"],
+        "AUTHOR": f"Humas {office['name']}",
+        "TIMEZONE": TIMEZONES[office["timezone"]],
+        "KPU_TIMEZONE_LABEL": office["timezone"],
+        "KPU_SOCIAL_LINKS": social_links(office.get("social", {})),
+        "KPU_DIVISIONS": {d["slug"]: d for d in office["divisions"]},
+    }

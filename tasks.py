@@ -1,0 +1,205 @@
+"""Everyday tasks for the site: `invoke --list` shows them all.
+
+Every task runs Pelican with the Python of the current environment, so the commands work
+the same from an activated virtual environment or as `.venv/bin/invoke ...`.
+"""
+
+import datetime
+import shlex
+import shutil
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from invoke import task
+from invoke.exceptions import Exit
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from kpu_content.model import DEFAULT_CONTENT_TYPES  # noqa: E402
+from kpu_office.model import TIMEZONES  # noqa: E402
+
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+DEV_CONF = ROOT / "pelicanconf.py"
+PUBLISH_CONF = ROOT / "publishconf.py"
+HOST = "127.0.0.1"
+PORT = 8000
+PAGE_KIND = "halaman"
+
+
+def _pelican(c, conf, *extra, output=OUTPUT):
+    """Run Pelican on content/ with the given settings file."""
+    args = [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(conf), "-o", str(output)]
+    c.run(shlex.join([*args, *extra]), pty=False)
+
+
+def _site_settings():
+    """Read pelicanconf.py the way Pelican does (its regency block and defaults)."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(DEV_CONF))
+
+
+@task
+def clean(c):
+    """Remove the generated site and Pelican's caches."""
+    for folder in (OUTPUT, ROOT / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+    print("Folder output/ dan cache/ dihapus.")
+
+
+@task
+def build(c):
+    """Build the site for local viewing into output/."""
+    _pelican(c, DEV_CONF)
+
+
+@task
+def serve(c, port=PORT):
+    """Build, then serve output/ on http://127.0.0.1:PORT (Ctrl+C to stop)."""
+    build(c)
+    print(f"Situs tersedia di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)")
+    _pelican(c, DEV_CONF, "--listen", "--bind", HOST, "--port", str(port))
+
+
+@task
+def livereload(c, port=PORT):
+    """Serve the site and rebuild + refresh the browser whenever content or theme changes."""
+    from livereload import Server
+
+    build(c)
+    server = Server()
+    rebuild = lambda: build(c)  # noqa: E731  (livereload wants a plain callable)
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
+        server.watch(str(ROOT / pattern), rebuild)
+    print(f"Pratinjau langsung di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)")
+    server.serve(host=HOST, port=port, root=str(OUTPUT))
+
+
+@task
+def preview(c, port=PORT, serve_site=True):
+    """Build with publishconf.py (feeds on, published items only) and serve it locally."""
+    local_url = f"http://{HOST}:{port}"
+    extra = f'SITEURL="{local_url}"'
+    _pelican(c, PUBLISH_CONF, "-e", extra, f'FEED_DOMAIN="{local_url}"')
+    if serve_site:
+        print(f"Pratinjau versi terbit di {local_url}/ (hentikan dengan Ctrl+C)")
+        _pelican(c, PUBLISH_CONF, "--listen", "--bind", HOST, "--port", str(port))
+
+
+@task
+def publish(c):
+    """Build the site for publication (absolute URLs, feeds) into output/."""
+    _pelican(c, PUBLISH_CONF)
+
+
+@task(name="gh-pages")
+def gh_pages(c, remote="origin", branch="gh-pages", push=True):
+    """Build for publication and commit output/ to the gh-pages branch with ghp-import."""
+    publish(c)
+    args = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--force"]
+    args += ["--branch", branch, "--remote", remote, "--message", "Terbitkan situs"]
+    if push:
+        args.append("--push")
+    c.run(shlex.join([*args, str(OUTPUT)]))
+
+
+@task
+def test(c, k="", browser=True):
+    """Run every test (lint, unit, built site, real browser); -k filters by name."""
+    args = [sys.executable, "-m", "pytest", "-q"]
+    if k:
+        args += ["-k", k]
+    if not browser:
+        args += ["-m", "not browser"]
+    c.run(shlex.join(args), pty=False)
+
+
+@task(
+    help={
+        "title": "Judul tulisan atau halaman",
+        "kind": f"Jenis: {', '.join(DEFAULT_CONTENT_TYPES)} atau '{PAGE_KIND}'",
+        "divisi": "Slug divisi (boleh beberapa, dipisah koma); bawaan: sekretariat",
+        "parent": "Untuk halaman: folder induk di content/pages, misalnya 'profil'",
+    }
+)
+def new(c, title, kind="berita", divisi="", parent=""):
+    """Create a news item (as a draft) or a page from a template with every required field."""
+    settings = _site_settings()
+    path, text = scaffold(settings, title, kind, divisi, parent, now=_office_now(settings))
+    if path.exists():
+        raise Exit(f"Berkas {path.relative_to(ROOT)} sudah ada; pilih judul lain.", code=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Berkas dibuat: {path.relative_to(ROOT)}")
+    if kind != PAGE_KIND:
+        print(
+            "Statusnya masih draf. Ganti 'Status: draft' menjadi 'Status: published' "
+            "bila siap terbit."
+        )
+
+
+def _office_now(settings):
+    zone = TIMEZONES.get(settings["KPU_OFFICE"]["timezone"], "Asia/Jakarta")
+    return datetime.datetime.now(ZoneInfo(zone))
+
+
+def scaffold(settings, title, kind, divisi, parent, now):
+    """Return the path and Markdown text of a new item; raise Exit on a bad option."""
+    from pelican.utils import slugify
+
+    title = title.strip()
+    if not title:
+        raise Exit("Judul tidak boleh kosong.", code=1)
+    slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    if kind == PAGE_KIND:
+        folder = CONTENT / "pages" / parent.strip("/") if parent else CONTENT / "pages"
+        text = PAGE_TEMPLATE.format(title=title)
+        return folder / f"{slug}.md", text
+    types = settings.get("KPU_CONTENT_TYPES") or DEFAULT_CONTENT_TYPES
+    if kind not in types:
+        choices = ", ".join([*types, PAGE_KIND])
+        raise Exit(f'Jenis "{kind}" tidak dikenal. Pilihan: {choices}.', code=1)
+    office = settings["KPU_OFFICE"]
+    known = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    chosen = [s.strip() for s in (divisi or office["secretariat"]["slug"]).split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in known]
+    if unknown:
+        raise Exit(
+            f'Divisi "{", ".join(unknown)}" tidak dikenal. Pilihan: {", ".join(known)}.', code=1
+        )
+    text = NEWS_TEMPLATE.format(
+        title=title,
+        date=now.strftime("%Y-%m-%d %H:%M"),
+        kind=kind,
+        divisi=", ".join(chosen),
+        dateline=office["dateline"],
+    )
+    return CONTENT / "berita" / f"{now:%Y-%m-%d}-{slug}.md", text
+
+
+NEWS_TEMPLATE = """\
+Title: {title}
+Date: {date}
+Category: {kind}
+Divisi: {divisi}
+Tags: kpu
+Summary: Tulis ringkasan satu atau dua kalimat di sini.
+Status: draft
+
+**{dateline}** – Tulis paragraf pembuka di sini: apa, siapa, kapan, di mana.
+
+## Subjudul
+
+Tulis isi berita di sini. Panduan menulis ada di docs/panduan-admin.md.
+"""
+
+PAGE_TEMPLATE = """\
+Title: {title}
+Summary: Tulis ringkasan satu kalimat di sini.
+Order: 10
+
+Tulis isi halaman di sini. Panduan menulis ada di docs/panduan-admin.md.
+"""

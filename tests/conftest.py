@@ -1,0 +1,68 @@
+"""Shared fixtures: settings from the real pelicanconf.py and one build of the sample site."""
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_CONF = ROOT / "pelicanconf.py"
+PUBLISH_CONF = ROOT / "publishconf.py"
+
+
+def make_settings(conf=DEV_CONF, **overrides):
+    """Read a settings file as Pelican does, with overrides (e.g. PATH, OUTPUT_PATH)."""
+    return read_settings(str(conf), override=overrides)
+
+
+def build(output, conf=DEV_CONF, **overrides):
+    """Build a site into `output` in this process and return the output path."""
+    overrides.setdefault("PATH", str(ROOT / "content"))
+    settings = make_settings(conf, OUTPUT_PATH=str(output), **overrides)
+    Pelican(settings).run()
+    return Path(output)
+
+
+def write_content(folder, files):
+    """Write a small content tree: {"berita/a.md": "...", ...}; returns the folder."""
+    folder = Path(folder)
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def html_pages(site):
+    """Return every HTML file of a built site."""
+    return sorted(Path(site).rglob("*.html"))
+
+
+def soup(path):
+    """Parse one built page."""
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The bundled sample site, built once per test session with the dev settings."""
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    return build(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The sample site built with publishconf.py (absolute URLs, feeds)."""
+    return build(tmp_path_factory.mktemp("published"), conf=PUBLISH_CONF)
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A writable copy of the sample content, for tests that add a broken file."""
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "content", target)
+    return target

@@ -1,0 +1,71 @@
+"""`invoke new` scaffolds a file with every required field that then builds."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, build, soup
+
+
+@pytest.fixture
+def project(tmp_path):
+    for name in ("content", "theme", "plugins"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def _invoke(project, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_new_news_item_is_a_draft_that_builds(project):
+    result = _invoke(
+        project,
+        "new",
+        "--title",
+        "Rapat Pleno Rekapitulasi Suara",
+        "--divisi",
+        "teknis-penyelenggaraan",
+    )
+    assert result.returncode == 0, result.stderr
+    created = list((project / "content" / "berita").glob("*-rapat-pleno-rekapitulasi-suara.md"))
+    assert len(created) == 1
+    text = created[0].read_text()
+    for field in (
+        "Title:",
+        "Date:",
+        "Category: berita",
+        "Divisi: teknis-penyelenggaraan",
+        "Summary:",
+    ):
+        assert field in text
+    site = build(project / "out", PATH=str(project / "content"))
+    draft = soup(site / "draf" / "rapat-pleno-rekapitulasi-suara" / "index.html")
+    assert draft.h1.get_text() == "Rapat Pleno Rekapitulasi Suara"
+
+
+def test_new_page_lands_under_its_parent_and_builds(project):
+    result = _invoke(
+        project, "new", "--title", "Jadwal Layanan", "--kind", "halaman", "--parent", "profil"
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "content" / "pages" / "profil" / "jadwal-layanan.md").exists()
+    site = build(project / "out", PATH=str(project / "content"))
+    page = soup(site / "profil" / "jadwal-layanan" / "index.html")
+    crumbs = [li.get_text(strip=True) for li in page.select(".kpu-breadcrumbs li")]
+    assert crumbs == ["Beranda", "Profil", "Jadwal Layanan"]
+
+
+def test_new_refuses_an_unknown_division_in_indonesian(project):
+    result = _invoke(project, "new", "--title", "Uji", "--divisi", "logistik")
+    assert result.returncode != 0
+    assert 'Divisi "logistik" tidak dikenal' in result.stdout + result.stderr

@@ -1,0 +1,86 @@
+import pytest
+from pelican.urlwrappers import Category
+
+from kpu_content.model import (
+    DEFAULT_CONTENT_TYPES,
+    check_news_metadata,
+    check_page_metadata,
+    nearest,
+    split_divisions,
+)
+from tests.conftest import make_settings
+
+DIVISIONS = ["teknis-penyelenggaraan", "hukum-pengawasan", "sekretariat"]
+
+
+def _metadata(**fields):
+    settings = make_settings()
+    base = {
+        "title": "Judul",
+        "date": "2024-01-01",
+        "category": Category("berita", settings),
+        "divisi": "teknis-penyelenggaraan",
+    }
+    base.update(fields)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("typo", "expected"),
+    [
+        ("teknis-penyelengaraan", "teknis-penyelenggaraan"),
+        ("hukum", "hukum-pengawasan"),
+        ("zzz", None),
+    ],
+)
+def test_nearest_match(typo, expected):
+    assert nearest(typo, DIVISIONS) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("a", ["a"]), ("a, b", ["a", "b"]), (" a ,, b ", ["a", "b"]), ("", []), (None, [])],
+)
+def test_split_divisions(raw, expected):
+    assert split_divisions(raw) == expected
+
+
+def test_valid_metadata_has_no_problems(tmp_path):
+    assert check_news_metadata(_metadata(), DIVISIONS, DEFAULT_CONTENT_TYPES, tmp_path) == []
+
+
+def test_two_divisions_one_unknown(tmp_path):
+    problems = check_news_metadata(
+        _metadata(divisi="teknis-penyelenggaraan, hukum"),
+        DIVISIONS,
+        DEFAULT_CONTENT_TYPES,
+        tmp_path,
+    )
+    assert problems == [
+        'kolom "Divisi": nilai "hukum" tidak dikenal. Pilihan: teknis-penyelenggaraan, '
+        'hukum-pengawasan, sekretariat. Mungkin maksud Anda "hukum-pengawasan"?'
+    ]
+
+
+def test_missing_fields_are_each_reported(tmp_path):
+    problems = check_news_metadata(
+        _metadata(title=None, date=None, category=None, divisi=None),
+        DIVISIONS,
+        DEFAULT_CONTENT_TYPES,
+        tmp_path,
+    )
+    assert [p.split(":")[0] for p in problems] == [
+        'kolom "Title" wajib diisi dengan judul berita.'.split(":")[0],
+        'kolom "Date" wajib diisi, misalnya "Date',
+        'kolom "Category" (jenis konten) wajib diisi. Pilihan',
+        'kolom "Divisi" wajib diisi (satu atau beberapa, dipisah koma). Pilihan',
+    ]
+
+
+def test_image_must_exist_and_have_alt(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "ada.jpg").write_bytes(b"x")
+    ok = _metadata(image="images/ada.jpg", image_alt="Ilustrasi")
+    assert check_news_metadata(ok, DIVISIONS, DEFAULT_CONTENT_TYPES, tmp_path) == []
+    problems = check_page_metadata({"title": "T", "image": "images/tidak.jpg"}, tmp_path)
+    assert len(problems) == 2 and "tidak ditemukan" in problems[0] and "Image_alt" in problems[1]

@@ -1,0 +1,67 @@
+import copy
+
+import pytest
+
+from kpu_office.model import derived_settings, social_links, validate_office
+from tests.conftest import make_settings
+
+
+@pytest.fixture
+def office():
+    return copy.deepcopy(make_settings()["KPU_OFFICE"])
+
+
+def test_the_sample_block_is_valid(office):
+    assert validate_office(office) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda o: o.update(timezone="WITB"), 'KPU_OFFICE["timezone"] = "WITB" tidak dikenal'),
+        (lambda o: o.pop("email"), 'KPU_OFFICE["email"] wajib diisi'),
+        (
+            lambda o: o.update(site_url="kab-x.kpu.go.id"),
+            'KPU_OFFICE["site_url"] harus alamat lengkap',
+        ),
+        (
+            lambda o: o["social"].update(x="x.com/kpu"),
+            'KPU_OFFICE["social"]["x"] harus alamat lengkap',
+        ),
+        (
+            lambda o: o["social"].update(friendster="https://f.com"),
+            'jaringan "friendster" tidak dikenal',
+        ),
+        (lambda o: o.update(divisions=[]), 'KPU_OFFICE["divisions"] wajib berisi daftar divisi'),
+        (
+            lambda o: o["divisions"][1].update(slug=o["divisions"][0]["slug"]),
+            "sudah dipakai divisi lain",
+        ),
+        (lambda o: o["divisions"][0].pop("commissioner"), '"commissioner" wajib diisi'),
+    ],
+)
+def test_mistakes_in_the_block_are_named(office, change, expected):
+    change(office)
+    problems = validate_office(office)
+    assert any(expected in p for p in problems), problems
+
+
+def test_several_mistakes_are_reported_together(office):
+    office.pop("phone")
+    office["timezone"] = "GMT"
+    assert len(validate_office(office)) == 2
+
+
+def test_derived_settings_follow_the_block(office):
+    office["timezone"] = "WIT"
+    derived = derived_settings(office)
+    assert derived["SITENAME"] == office["name"]
+    assert derived["TIMEZONE"] == "Asia/Jayapura"
+    assert derived["KPU_TIMEZONE_LABEL"] == "WIT"
+    assert set(derived["KPU_DIVISIONS"]) == {d["slug"] for d in office["divisions"]}
+
+
+def test_social_links_keep_footer_order_and_skip_empty_accounts():
+    links = social_links({"youtube": "https://y", "x": "https://x", "tiktok": ""})
+    assert [link["network"] for link in links] == ["x", "youtube"]
+    assert links[0]["label"] == "X (Twitter)"
