@@ -100,7 +100,6 @@ PLUGINS = ["kpu_office", "kpu_dates", "kpu_content", "kpu_navigation", "kpu_asse
 
 DEFAULT_LANG = "id"
 READERS = {"rst": None, "htm": None, "html": None}  # admins write Markdown only
-LOCALE = ("C",)  # dates come from Babel (kpu_dates), never from the OS locale
 SITEURL = ""
 RELATIVE_URLS = False
 
@@ -206,7 +205,11 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-SLUGIFY_SOURCE = "title"
-DELETE_OUTPUT_DIRECTORY = False
+# A news item's URL comes from its file name, not its title, so correcting a title never
+# breaks a link: berita/2021-05-25-rapat-evaluasi.md -> /berita/2021/rapat-evaluasi/
+SLUGIFY_SOURCE = "basename"
+FILENAME_METADATA = r"(?:\d{4}-\d{2}-\d{2}-)?(?P<slug>.+)"
+# Start every build from an empty output folder so renamed or deleted items leave no stale page.
+DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -151,8 +151,12 @@ def scaffold(settings, title, kind, divisi, parent, now):
     from pelican.utils import slugify
 
     title = title.strip()
-    if not title:
-        raise Exit("Judul tidak boleh kosong.", code=1)
+    if not title or title.startswith("-"):
+        raise Exit(
+            'Judul tidak boleh kosong. Contoh: invoke new --title "Rapat Pleno" '
+            "(bantuan: invoke --help new).",
+            code=1,
+        )
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
     if kind == PAGE_KIND:
         folder = CONTENT / "pages" / parent.strip("/") if parent else CONTENT / "pages"

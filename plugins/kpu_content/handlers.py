@@ -10,6 +10,7 @@ from kpu_content.model import (
     ContentError,
     check_news_metadata,
     check_page_metadata,
+    diagnose_unreadable,
     split_divisions,
 )
 
@@ -18,11 +19,6 @@ logger = logging.getLogger(__name__)
 # Problems are kept in the build's shared context (new for every build, so live reload
 # never sees stale ones) because items with a missing title never reach a generator list.
 PROBLEMS_KEY = "kpu_content_problems"
-
-
-def _display_path(content):
-    content_dir = os.path.basename(os.path.normpath(content.settings["PATH"]))
-    return os.path.join(content_dir, content.relative_source_path)
 
 
 def set_default_types(pelican):
@@ -49,13 +45,36 @@ def check_content(content):
     else:
         return
     if problems and content._context is not None:
-        path = _display_path(content)
-        content._context.setdefault(PROBLEMS_KEY, []).extend(f"{path}: {p}" for p in problems)
+        found = content._context.setdefault(PROBLEMS_KEY, {})
+        found.setdefault(content.relative_source_path, []).extend(problems)
+
+
+def _unreadable_files(context, settings):
+    """Diagnose files Pelican failed to read and only logged (e.g. an unparseable date)."""
+    found = context.get(PROBLEMS_KEY, {})
+    failed = [
+        path
+        for path, content in context.get("generated_content", {}).items()
+        if content is None and path not in found
+    ]
+    for path in failed:
+        source = os.path.join(settings["PATH"], path)
+        with open(source, encoding="utf-8", errors="replace") as handle:
+            found[path] = diagnose_unreadable(handle.read())
+    return found
 
 
 def raise_on_problems(generators):
     """Stop the build, listing every content problem found, once all files are read."""
-    problems = generators[0].context.get(PROBLEMS_KEY, []) if generators else []
+    if not generators:
+        return
+    context, settings = generators[0].context, generators[0].settings
+    content_dir = os.path.basename(os.path.normpath(settings["PATH"]))
+    problems = [
+        f"{os.path.join(content_dir, path)}: {message}"
+        for path, messages in sorted(_unreadable_files(context, settings).items())
+        for message in messages
+    ]
     if problems:
         count = len(problems)
         raise ContentError(

@@ -2,6 +2,9 @@
 
 import difflib
 import os
+import re
+
+from pelican.utils import get_date
 
 # The content types a news item may have (its Pelican category), with their labels.
 DEFAULT_CONTENT_TYPES = {
@@ -11,6 +14,11 @@ DEFAULT_CONTENT_TYPES = {
     "pengumuman": "Pengumuman",
     "klarifikasi-hoaks": "Klarifikasi Hoaks",
 }
+
+
+# Statuses Pelican knows; any other value makes it skip the file with only a log line.
+STATUSES = ("published", "draft", "hidden")
+HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 
 
 class ContentError(ValueError):
@@ -71,7 +79,45 @@ def check_news_metadata(metadata, division_slugs, content_types, content_root):
         if slug not in division_slugs:
             problems.append(_unknown_value("Divisi", slug, division_slugs))
     problems += check_image_metadata(metadata, content_root)
+    problems += check_status(metadata)
     return problems
+
+
+def check_status(metadata):
+    """Return a message when `Status:` is not one Pelican knows (it would drop the file)."""
+    status = str(metadata.get("status", "published")).strip()
+    if status in STATUSES:
+        return []
+    return [_unknown_value("Status", status, STATUSES)]
+
+
+def read_header(text):
+    """Return the `Key: value` fields at the top of a Markdown file (keys lower-cased)."""
+    fields = {}
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        match = HEADER_LINE.match(line)
+        if match:
+            fields[match["key"].lower()] = match["value"].strip()
+    return fields
+
+
+def diagnose_unreadable(text):
+    """Explain why Pelican could not read a file at all (it only logs this, in English)."""
+    fields = read_header(text)
+    if "date" in fields:
+        try:
+            get_date(fields["date"])
+        except (ValueError, OverflowError):
+            return [
+                f'kolom "Date": "{fields["date"]}" bukan tanggal yang dikenali. '
+                'Tulis tahun-bulan-tanggal jam:menit, misalnya "Date: 2021-05-25 10:00".'
+            ]
+    return [
+        "berkas tidak dapat dibaca. Periksa bagian kolom di awal berkas: satu kolom per "
+        'baris dengan format "Nama: isi", lalu satu baris kosong sebelum isi tulisan.'
+    ]
 
 
 def check_image_metadata(metadata, content_root):
@@ -98,4 +144,5 @@ def check_page_metadata(metadata, content_root):
     if not str(metadata.get("title", "")).strip():
         problems.append('kolom "Title" wajib diisi dengan judul halaman.')
     problems += check_image_metadata(metadata, content_root)
+    problems += check_status(metadata)
     return problems

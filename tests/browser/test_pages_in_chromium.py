@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def _first_article(built_site):
-    path = sorted((built_site / "berita").glob("*/*/index.html"))[0]
+    path = sorted((built_site / "berita").glob("[0-9][0-9][0-9][0-9]/*/index.html"))[0]
     return "/" + str(path.relative_to(built_site).parent) + "/"
 
 

@@ -54,3 +54,26 @@ def test_missing_image_and_alt_are_reported(content_copy, tmp_path):
     message = _build_with(content_copy, tmp_path, "gambar.md", text)
     assert 'kolom "Image": berkas "images/tidak-ada.jpg" tidak ditemukan' in message
     assert 'kolom "Image_alt" wajib diisi' in message
+
+
+def test_unparseable_date_stops_the_build_instead_of_dropping_the_item(content_copy, tmp_path):
+    text = "Title: Uji\nDate: 25 Mei 2021\nCategory: berita\nDivisi: sekretariat\n\nIsi.\n"
+    message = _build_with(content_copy, tmp_path, "tanggal.md", text)
+    assert 'content/berita/tanggal.md: kolom "Date": "25 Mei 2021" bukan tanggal' in message
+    assert "2021-05-25 10:00" in message
+
+
+def test_unknown_status_stops_the_build(content_copy, tmp_path):
+    text = GOOD_HEADER + "Divisi: sekretariat\nStatus: draf\n\nIsi.\n"
+    message = _build_with(content_copy, tmp_path, "status.md", text)
+    assert 'kolom "Status": nilai "draf" tidak dikenal' in message
+    assert 'Mungkin maksud Anda "draft"?' in message
+
+
+def test_page_without_title_is_reported(content_copy, tmp_path):
+    (content_copy / "pages" / "profil" / "baru.md").write_text(
+        "Order: 3\n\nIsi.\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as error:
+        build(tmp_path / "out", PATH=str(content_copy))
+    assert 'content/pages/profil/baru.md: kolom "Title" wajib diisi' in str(error.value)

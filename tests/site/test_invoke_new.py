@@ -39,7 +39,7 @@ def test_new_news_item_is_a_draft_that_builds(project):
     assert result.returncode == 0, result.stderr
     created = list((project / "content" / "berita").glob("*-rapat-pleno-rekapitulasi-suara.md"))
     assert len(created) == 1
-    text = created[0].read_text()
+    text = created[0].read_text(encoding="utf-8")
     for field in (
         "Title:",
         "Date:",

@@ -12,7 +12,7 @@ INDONESIAN_DATE = re.compile(
 
 
 def _articles(site):
-    return sorted((site / "berita").glob("*/*/index.html"))
+    return sorted((site / "berita").glob("[0-9][0-9][0-9][0-9]/*/index.html"))
 
 
 def test_sample_has_enough_news_over_every_division_and_type(built_site):
@@ -93,5 +93,5 @@ def test_one_stylesheet_bundle_with_every_component(built_site):
     page = soup(built_site / "index.html")
     sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
     assert len(sheets) == 1 and re.match(r"^/theme/css/kpu\.[0-9a-f]{10}\.css$", sheets[0])
-    css = (built_site / sheets[0].lstrip("/")).read_text()
+    css = (built_site / sheets[0].lstrip("/")).read_text(encoding="utf-8")
     assert "--kpu-red" in css and ".kpu-card" in css and ".kpu-nav" in css

@@ -84,3 +84,34 @@ def test_image_must_exist_and_have_alt(tmp_path):
     assert check_news_metadata(ok, DIVISIONS, DEFAULT_CONTENT_TYPES, tmp_path) == []
     problems = check_page_metadata({"title": "T", "image": "images/tidak.jpg"}, tmp_path)
     assert len(problems) == 2 and "tidak ditemukan" in problems[0] and "Image_alt" in problems[1]
+
+
+@pytest.mark.parametrize(
+    ("status", "problems"),
+    [("published", 0), ("draft", 0), ("hidden", 0), ("draf", 1), ("terbit", 1)],
+)
+def test_status_must_be_one_pelican_knows(status, problems):
+    from kpu_content.model import check_status
+
+    assert len(check_status({"status": status})) == problems
+
+
+def test_header_is_read_until_the_first_blank_line():
+    from kpu_content.model import read_header
+
+    text = "Title: A: b\nDate: 2024-01-01\n\nBody: not a field\n"
+    assert read_header(text) == {"title": "A: b", "date": "2024-01-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Title: A\nDate: 25 Mei 2021\n\nx", 'kolom "Date": "25 Mei 2021" bukan tanggal'),
+        ("Title: A\nDate: 2021-13-45\n\nx", 'kolom "Date": "2021-13-45" bukan tanggal'),
+        ("Title: A\nDate: 2021-05-25\n\nx", "berkas tidak dapat dibaca"),
+    ],
+)
+def test_diagnose_unreadable(text, expected):
+    from kpu_content.model import diagnose_unreadable
+
+    assert diagnose_unreadable(text)[0].startswith(expected)
