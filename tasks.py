@@ -17,8 +17,8 @@ from invoke.exceptions import Exit
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kpu_content.model import DEFAULT_CONTENT_TYPES  # noqa: E402
-from kpu_office.model import TIMEZONES  # noqa: E402
+from kpu_content.model import DEFAULT_CONTENT_TYPES, ContentError  # noqa: E402
+from kpu_office.model import TIMEZONES, OfficeConfigError  # noqa: E402
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
@@ -29,10 +29,29 @@ PORT = 8000
 PAGE_KIND = "halaman"
 
 
-def _pelican(c, conf, *extra, output=OUTPUT):
-    """Run Pelican on content/ with the given settings file."""
-    args = [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(conf), "-o", str(output)]
-    c.run(shlex.join([*args, *extra]), pty=False)
+def _build(conf, **overrides):
+    """Run one Pelican build in this process; a content mistake ends the task with its message.
+
+    In-process (not the `pelican` command) so an admin sees our Bahasa Indonesia message
+    alone, not wrapped in a Python traceback.
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        str(conf), override={"PATH": str(CONTENT), "OUTPUT_PATH": str(OUTPUT), **overrides}
+    )
+    try:
+        Pelican(settings).run()
+    except (ContentError, OfficeConfigError) as error:
+        raise Exit(f"\nBUILD GAGAL. {error}\n", code=1) from None
+
+
+def _listen(port):
+    """Serve output/ on 127.0.0.1 until Ctrl+C."""
+    from pelican import listen
+
+    listen(HOST, port, str(OUTPUT))
 
 
 def _site_settings():
@@ -53,7 +72,7 @@ def clean(c):
 @task
 def build(c):
     """Build the site for local viewing into output/."""
-    _pelican(c, DEV_CONF)
+    _build(DEV_CONF)
 
 
 @task
@@ -61,17 +80,27 @@ def serve(c, port=PORT):
     """Build, then serve output/ on http://127.0.0.1:PORT (Ctrl+C to stop)."""
     build(c)
     print(f"Situs tersedia di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)")
-    _pelican(c, DEV_CONF, "--listen", "--bind", HOST, "--port", str(port))
+    _listen(port)
 
 
 @task
 def livereload(c, port=PORT):
-    """Serve the site and rebuild + refresh the browser whenever content or theme changes."""
+    """Serve the site and rebuild + refresh the browser whenever content or theme changes.
+
+    Changes to plugins/ or the settings need a restart of this task.
+    """
     from livereload import Server
 
     build(c)
     server = Server()
-    rebuild = lambda: build(c)  # noqa: E731  (livereload wants a plain callable)
+
+    def rebuild():
+        # A mistake in a file being edited must not stop the preview server.
+        try:
+            _build(DEV_CONF)
+        except Exit as failure:
+            print(failure.message, file=sys.stderr)
+
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
         server.watch(str(ROOT / pattern), rebuild)
     print(f"Pratinjau langsung di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)")
@@ -82,17 +111,16 @@ def livereload(c, port=PORT):
 def preview(c, port=PORT, serve_site=True):
     """Build with publishconf.py (feeds on, published items only) and serve it locally."""
     local_url = f"http://{HOST}:{port}"
-    extra = f'SITEURL="{local_url}"'
-    _pelican(c, PUBLISH_CONF, "-e", extra, f'FEED_DOMAIN="{local_url}"')
+    _build(PUBLISH_CONF, SITEURL=local_url, FEED_DOMAIN=local_url)
     if serve_site:
         print(f"Pratinjau versi terbit di {local_url}/ (hentikan dengan Ctrl+C)")
-        _pelican(c, PUBLISH_CONF, "--listen", "--bind", HOST, "--port", str(port))
+        _listen(port)
 
 
 @task
 def publish(c):
     """Build the site for publication (absolute URLs, feeds) into output/."""
-    _pelican(c, PUBLISH_CONF)
+    _build(PUBLISH_CONF)
 
 
 @task(name="gh-pages")

@@ -4,6 +4,7 @@ import logging
 import os
 
 from pelican.contents import Article, Page
+from pelican.urlwrappers import Category
 
 from kpu_content.model import (
     DEFAULT_CONTENT_TYPES,
@@ -11,6 +12,7 @@ from kpu_content.model import (
     check_news_metadata,
     check_page_metadata,
     diagnose_unreadable,
+    read_header,
     split_divisions,
 )
 
@@ -26,15 +28,21 @@ def set_default_types(pelican):
     pelican.settings.setdefault("KPU_CONTENT_TYPES", dict(DEFAULT_CONTENT_TYPES))
 
 
+def _divisions(settings):
+    """Return every slug a news item may name: the divisions and the secretariat."""
+    divisions = dict(settings.get("KPU_DIVISIONS", {}))
+    secretariat = settings.get("KPU_OFFICE", {}).get("secretariat")
+    if secretariat:
+        divisions[secretariat["slug"]] = {**secretariat, "commissioner": secretariat["head"]}
+    return divisions
+
+
 def check_content(content):
     """Check one news item or page and attach its type and division details."""
     settings = content.settings
     if isinstance(content, Article):
         types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
-        divisions = dict(settings.get("KPU_DIVISIONS", {}))
-        secretariat = settings.get("KPU_OFFICE", {}).get("secretariat")
-        if secretariat:
-            divisions[secretariat["slug"]] = {**secretariat, "commissioner": secretariat["head"]}
+        divisions = _divisions(settings)
         problems = check_news_metadata(content.metadata, list(divisions), types, settings["PATH"])
         slugs = split_divisions(content.metadata.get("divisi"))
         content.divisions = [divisions[s] for s in slugs if s in divisions]
@@ -57,11 +65,26 @@ def _unreadable_files(context, settings):
         for path, content in context.get("generated_content", {}).items()
         if content is None and path not in found
     ]
+    article_dirs = tuple(f"{d.rstrip('/')}/" for d in settings.get("ARTICLE_PATHS", []))
     for path in failed:
         source = os.path.join(settings["PATH"], path)
         with open(source, encoding="utf-8", errors="replace") as handle:
-            found[path] = diagnose_unreadable(handle.read())
+            text = handle.read()
+        found[path] = diagnose_unreadable(text)
+        if path.startswith(article_dirs):
+            found[path] += _other_field_problems(read_header(text), settings)
     return found
+
+
+def _other_field_problems(header, settings):
+    """Check the remaining fields of an unreadable news item, so all are fixed in one go."""
+    metadata = {k: v for k, v in header.items() if k not in ("date", "category")}
+    metadata["date"] = header.get("date", "")  # already diagnosed
+    if header.get("category"):
+        metadata["category"] = Category(header["category"], settings)
+    types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
+    problems = check_news_metadata(metadata, list(_divisions(settings)), types, settings["PATH"])
+    return [p for p in problems if not p.startswith('kolom "Date"')]
 
 
 def raise_on_problems(generators):

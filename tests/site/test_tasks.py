@@ -1,4 +1,4 @@
-"""`invoke new` scaffolds a file with every required field that then builds."""
+"""The invoke tasks: `new` scaffolds files that build; `build` reports mistakes plainly."""
 
 import shutil
 import subprocess
@@ -69,3 +69,22 @@ def test_new_refuses_an_unknown_division_in_indonesian(project):
     result = _invoke(project, "new", "--title", "Uji", "--divisi", "logistik")
     assert result.returncode != 0
     assert 'Divisi "logistik" tidak dikenal' in result.stdout + result.stderr
+
+
+def test_build_reports_every_mistake_plainly_and_fails(project):
+    broken = "Title: Uji\nDate: 25 Mei 2021\nCategory: berta\nDivisi: hukum\n\nIsi.\n"
+    (project / "content" / "berita" / "salah.md").write_text(broken, encoding="utf-8")
+    result = _invoke(project, "build")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "BUILD GAGAL. Ada 3 kesalahan" in output
+    assert 'content/berita/salah.md: kolom "Date": "25 Mei 2021"' in output
+    assert 'Mungkin maksud Anda "berita"?' in output
+    assert 'Mungkin maksud Anda "hukum-pengawasan"?' in output
+    assert "Traceback" not in output
+
+
+def test_build_of_the_sample_succeeds(project):
+    result = _invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "output" / "index.html").exists()
