@@ -30,8 +30,10 @@ KPU_OFFICE = {
     "site_url": "https://kab-temanggung.kpu.go.id",
     # Logo shown in the header: a path inside the output, or "" for the theme's emblem.
     "logo": "",
-    # The office's PPID portal with the request and objection forms.
+    # The office's PPID portal, and its request and objection forms ("" = the portal's home).
     "ppid_portal": "https://temanggungkabppid.kpu.go.id",
+    "ppid_request_form": "",
+    "ppid_objection_form": "",
     # Official accounts fixed by the office's decree. Leave a value "" if the office has none.
     "social": {
         "x": "https://x.com/kpu_temanggung",
@@ -96,7 +98,7 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["kpu_office", "kpu_dates", "kpu_content", "kpu_navigation", "kpu_assets"]
+PLUGINS = ["kpu_office", "kpu_dates", "kpu_content", "kpu_navigation", "kpu_assets", "kpu_ppid"]
 
 DEFAULT_LANG = "id"
 READERS = {"rst": None, "htm": None, "html": None}  # admins write Markdown only

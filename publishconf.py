@@ -15,6 +15,7 @@ FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/semua.atom.xml"
 FEED_ALL_RSS = "feeds/semua.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/jenis/{slug}.atom.xml"
+PPID_FEED_ATOM = "feeds/ppid.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
 

@@ -17,8 +17,11 @@ from invoke.exceptions import Exit
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kpu_content.model import DEFAULT_CONTENT_TYPES, ContentError  # noqa: E402
-from kpu_office.model import TIMEZONES, OfficeConfigError  # noqa: E402
+from kpu_content.model import DEFAULT_CONTENT_TYPES  # noqa: E402
+from kpu_dates.model import format_bulan_tahun  # noqa: E402
+from kpu_messages import AdminFacingError  # noqa: E402
+from kpu_office.model import TIMEZONES  # noqa: E402
+from kpu_ppid.settings import DEFAULT_CLASSES, DEFAULT_GROUPS  # noqa: E402
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
@@ -27,6 +30,7 @@ PUBLISH_CONF = ROOT / "publishconf.py"
 HOST = "127.0.0.1"
 PORT = 8000
 PAGE_KIND = "halaman"
+PPID_KIND = "ppid"
 
 
 def _build(conf, **overrides):
@@ -43,7 +47,7 @@ def _build(conf, **overrides):
     )
     try:
         Pelican(settings).run()
-    except (ContentError, OfficeConfigError) as error:
+    except AdminFacingError as error:
         raise Exit(f"\nBUILD GAGAL. {error}\n", code=1) from None
 
 
@@ -147,26 +151,31 @@ def test(c, k="", browser=True):
 
 @task(
     help={
-        "title": "Judul tulisan atau halaman",
-        "kind": f"Jenis: {', '.join(DEFAULT_CONTENT_TYPES)} atau '{PAGE_KIND}'",
-        "divisi": "Slug divisi (boleh beberapa, dipisah koma); bawaan: sekretariat",
-        "parent": "Untuk halaman: folder induk di content/pages, misalnya 'profil'",
+        "kind": f"Jenis: {', '.join([*DEFAULT_CONTENT_TYPES, PAGE_KIND, PPID_KIND])}",
+        "title": "Judul tulisan, halaman atau item PPID",
+        "divisi": "Berita: slug divisi (boleh beberapa, dipisah koma); bawaan: sekretariat",
+        "parent": "Halaman: folder induk di content/pages, misalnya 'profil'",
+        "klasifikasi": "PPID: berkala, serta-merta, setiap-saat atau dikecualikan",
+        "kelompok": "PPID: kelompok informasi; bawaan: kelompok pertama klasifikasinya",
     }
 )
-def new(c, title, kind="berita", divisi="", parent=""):
-    """Create a news item (as a draft) or a page from a template with every required field."""
+def new(c, kind, title, divisi="", parent="", klasifikasi="berkala", kelompok=""):
+    """Create a news item (as a draft), a page or a PPID item with every required field."""
     settings = _site_settings()
-    path, text = scaffold(settings, title, kind, divisi, parent, now=_office_now(settings))
+    options = {"divisi": divisi, "parent": parent, "klasifikasi": klasifikasi, "kelompok": kelompok}
+    path, text = scaffold(settings, kind, title, options, now=_office_now(settings))
     if path.exists():
         raise Exit(f"Berkas {path.relative_to(ROOT)} sudah ada; pilih judul lain.", code=1)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"Berkas dibuat: {path.relative_to(ROOT)}")
-    if kind != PAGE_KIND:
+    if kind in DEFAULT_CONTENT_TYPES:
         print(
             "Statusnya masih draf. Ganti 'Status: draft' menjadi 'Status: published' "
             "bila siap terbit."
         )
+    elif kind == PPID_KIND:
+        print("Lengkapi setiap kolom; item PPID langsung terbit pada build berikutnya.")
 
 
 def _office_now(settings):
@@ -174,29 +183,32 @@ def _office_now(settings):
     return datetime.datetime.now(ZoneInfo(zone))
 
 
-def scaffold(settings, title, kind, divisi, parent, now):
-    """Return the path and Markdown text of a new item; raise Exit on a bad option."""
+def scaffold(settings, kind, title, options, now):
+    """Return the path and Markdown text of a new file; raise Exit on a bad option."""
     from pelican.utils import slugify
 
     title = title.strip()
     if not title or title.startswith("-"):
         raise Exit(
-            'Judul tidak boleh kosong. Contoh: invoke new --title "Rapat Pleno" '
+            'Judul tidak boleh kosong. Contoh: invoke new berita --title "Rapat Pleno" '
             "(bantuan: invoke --help new).",
             code=1,
         )
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
     if kind == PAGE_KIND:
-        folder = CONTENT / "pages" / parent.strip("/") if parent else CONTENT / "pages"
-        text = PAGE_TEMPLATE.format(title=title)
-        return folder / f"{slug}.md", text
+        parent = options["parent"].strip("/")
+        folder = CONTENT / "pages" / parent if parent else CONTENT / "pages"
+        return folder / f"{slug}.md", PAGE_TEMPLATE.format(title=title)
+    if kind == PPID_KIND:
+        return _scaffold_ppid(settings, title, slug, options, now)
     types = settings.get("KPU_CONTENT_TYPES") or DEFAULT_CONTENT_TYPES
     if kind not in types:
-        choices = ", ".join([*types, PAGE_KIND])
+        choices = ", ".join([*types, PAGE_KIND, PPID_KIND])
         raise Exit(f'Jenis "{kind}" tidak dikenal. Pilihan: {choices}.', code=1)
     office = settings["KPU_OFFICE"]
     known = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
-    chosen = [s.strip() for s in (divisi or office["secretariat"]["slug"]).split(",") if s.strip()]
+    divisi = options["divisi"] or office["secretariat"]["slug"]
+    chosen = [s.strip() for s in divisi.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in known]
     if unknown:
         raise Exit(
@@ -210,6 +222,33 @@ def scaffold(settings, title, kind, divisi, parent, now):
         dateline=office["dateline"],
     )
     return CONTENT / "berita" / f"{now:%Y-%m-%d}-{slug}.md", text
+
+
+def _scaffold_ppid(settings, title, slug, options, now):
+    """Fill the DIP template, or the DIK one for `dikecualikan` (which never has files)."""
+    classes = settings.get("PPID_CLASSES") or DEFAULT_CLASSES
+    groups = settings.get("PPID_GROUPS") or DEFAULT_GROUPS
+    klasifikasi = options["klasifikasi"]
+    if klasifikasi not in classes:
+        raise Exit(
+            f'Klasifikasi "{klasifikasi}" tidak dikenal. Pilihan: {", ".join(classes)}.', code=1
+        )
+    kelompok = options["kelompok"] or next(iter(groups[klasifikasi]))
+    if kelompok not in groups[klasifikasi]:
+        choices = ", ".join(groups[klasifikasi])
+        raise Exit(f'Kelompok "{kelompok}" tidak dikenal. Pilihan: {choices}.', code=1)
+    template = PPID_EXEMPT_TEMPLATE if klasifikasi == "dikecualikan" else PPID_TEMPLATE
+    text = template.format(
+        title=title,
+        klasifikasi=klasifikasi,
+        kelompok=kelompok,
+        year=now.year,
+        date=now.strftime("%Y-%m-%d"),
+        month=format_bulan_tahun(now.year, now.month),
+        secretariat=settings["KPU_OFFICE"]["secretariat"]["name"],
+        office=settings["KPU_OFFICE"]["name"],
+    )
+    return CONTENT / settings.get("PPID_PATH", "ppid") / f"{slug}.md", text
 
 
 NEWS_TEMPLATE = """\
@@ -234,4 +273,33 @@ Summary: Tulis ringkasan satu kalimat di sini.
 Order: 10
 
 Tulis isi halaman di sini. Panduan menulis ada di docs/panduan-admin.md.
+"""
+
+PPID_TEMPLATE = """\
+Judul: {title}
+Klasifikasi: {klasifikasi}
+Kelompok: {kelompok}
+Tahun: {year}
+Tanggal: {date}
+Ringkasan: Tulis ringkasan isi informasi dalam satu atau dua kalimat.
+Penguasa_Informasi: {secretariat}
+Penanggung_Jawab: Sekretaris {office}
+Waktu_Pembuatan: {month}
+Tempat_Pembuatan: Kantor {office}
+Bentuk: elektronik
+Retensi: 5 tahun
+
+Penjelasan tambahan (boleh dihapus). Untuk lampiran, simpan berkas di content/ppid/lampiran/
+lalu tambahkan baris di atas: "Lampiran: lampiran/nama-berkas.pdf | Judul lampiran".
+"""
+
+PPID_EXEMPT_TEMPLATE = """\
+Judul: {title}
+Klasifikasi: {klasifikasi}
+Kelompok: {kelompok}
+Tahun: {year}
+Tanggal: {date}
+Dasar_Hukum: Tulis pasal UU 14/2008 dan keputusan penetapan hasil uji konsekuensi.
+Uji_Konsekuensi: Tulis alasan pengecualian menurut hasil uji konsekuensi.
+Jangka_Waktu_Pengecualian: Tulis berapa lama informasi ini dikecualikan.
 """

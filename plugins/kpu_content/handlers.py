@@ -15,6 +15,7 @@ from kpu_content.model import (
     read_header,
     split_divisions,
 )
+from kpu_messages import problem_report
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +100,4 @@ def raise_on_problems(generators):
         for message in messages
     ]
     if problems:
-        count = len(problems)
-        raise ContentError(
-            f"Ada {count} kesalahan di konten; perbaiki lalu bangun ulang situs:\n"
-            + "\n".join(problems)
-        )
+        raise ContentError(problem_report(problems))

@@ -1,10 +1,11 @@
 """Rules for news-item metadata, written as pure functions so they are tested directly."""
 
-import difflib
 import os
 import re
 
 from pelican.utils import get_date
+
+from kpu_messages import AdminFacingError, unknown_value
 
 # The content types a news item may have (its Pelican category), with their labels.
 DEFAULT_CONTENT_TYPES = {
@@ -21,30 +22,8 @@ STATUSES = ("published", "draft", "hidden")
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 
 
-class ContentError(ValueError):
+class ContentError(AdminFacingError):
     """One or more content files have mistakes an admin must fix."""
-
-
-def nearest(value, allowed):
-    """Return the allowed value closest to a misspelt or shortened one, or None."""
-    value = value.strip().lower()
-    allowed = list(allowed)
-    if not value:
-        return None
-    # Admins often write only the first word of a slug ("hukum" for "hukum-pengawasan").
-    containing = [a for a in allowed if value in a]
-    if len(containing) == 1:
-        return containing[0]
-    matches = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
-    return matches[0] if matches else None
-
-
-def _unknown_value(field, value, allowed):
-    hint = nearest(value, allowed)
-    message = f'kolom "{field}": nilai "{value}" tidak dikenal. Pilihan: {", ".join(allowed)}.'
-    if hint:
-        message += f' Mungkin maksud Anda "{hint}"?'
-    return message
 
 
 def split_divisions(raw):
@@ -68,7 +47,7 @@ def check_news_metadata(metadata, division_slugs, content_types, content_root):
             f'kolom "Category" (jenis konten) wajib diisi. Pilihan: {", ".join(content_types)}.'
         )
     elif type_slug not in content_types:
-        problems.append(_unknown_value("Category", str(category), content_types))
+        problems.append(unknown_value("Category", str(category), content_types))
     divisions = split_divisions(metadata.get("divisi"))
     if not divisions:
         problems.append(
@@ -77,7 +56,7 @@ def check_news_metadata(metadata, division_slugs, content_types, content_root):
         )
     for slug in divisions:
         if slug not in division_slugs:
-            problems.append(_unknown_value("Divisi", slug, division_slugs))
+            problems.append(unknown_value("Divisi", slug, division_slugs))
     problems += check_image_metadata(metadata, content_root)
     problems += check_status(metadata)
     return problems
@@ -88,7 +67,7 @@ def check_status(metadata):
     status = str(metadata.get("status", "published")).strip()
     if status in STATUSES:
         return []
-    return [_unknown_value("Status", status, STATUSES)]
+    return [unknown_value("Status", status, STATUSES)]
 
 
 def read_header(text):

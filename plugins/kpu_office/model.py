@@ -2,6 +2,8 @@
 
 from urllib.parse import urlparse
 
+from kpu_messages import AdminFacingError
+
 # Indonesia's three zones and the IANA zone Pelican needs for dates.
 TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
@@ -29,7 +31,7 @@ REQUIRED_TEXT_FIELDS = (
 )
 
 
-class OfficeConfigError(ValueError):
+class OfficeConfigError(AdminFacingError):
     """The KPU_OFFICE block in pelicanconf.py is incomplete or wrong."""
 
 
@@ -53,7 +55,7 @@ def validate_office(office):
         problems.append(
             f'KPU_OFFICE["timezone"] = "{zone}" tidak dikenal; pilih salah satu: {allowed}.'
         )
-    for field in ("site_url", "ppid_portal"):
+    for field in ("site_url", "ppid_portal", "ppid_request_form", "ppid_objection_form"):
         value = office.get(field)
         if isinstance(value, str) and value and not _is_https_url(value):
             problems.append(f'KPU_OFFICE["{field}"] harus alamat lengkap yang diawali https://.')

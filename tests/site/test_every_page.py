@@ -57,9 +57,14 @@ def test_every_image_has_alt_text(pages):
             assert img.has_attr("alt"), f"{path}: {img}"
 
 
-def test_no_page_runs_scripts(pages):
+def test_only_the_dip_pages_load_a_script_and_it_is_ours(pages):
     for path, page in pages:
-        assert page.find("script") is None, f"{path} has a <script>"
+        scripts = page.find_all("script")
+        if str(path).startswith("ppid/daftar-informasi-publik/"):
+            assert [s["src"] for s in scripts] == ["/theme/js/dip-filter.js"], path
+            assert scripts[0].has_attr("defer")
+        else:
+            assert scripts == [], f"{path} has a <script>"
 
 
 def test_no_english_ui_leaks_from_pelicans_default_theme(pages):

@@ -31,6 +31,7 @@ def test_new_news_item_is_a_draft_that_builds(project):
     result = _invoke(
         project,
         "new",
+        "berita",
         "--title",
         "Rapat Pleno Rekapitulasi Suara",
         "--divisi",
@@ -54,9 +55,7 @@ def test_new_news_item_is_a_draft_that_builds(project):
 
 
 def test_new_page_lands_under_its_parent_and_builds(project):
-    result = _invoke(
-        project, "new", "--title", "Jadwal Layanan", "--kind", "halaman", "--parent", "profil"
-    )
+    result = _invoke(project, "new", "halaman", "--title", "Jadwal Layanan", "--parent", "profil")
     assert result.returncode == 0, result.stderr
     assert (project / "content" / "pages" / "profil" / "jadwal-layanan.md").exists()
     site = build(project / "out", PATH=str(project / "content"))
@@ -66,9 +65,41 @@ def test_new_page_lands_under_its_parent_and_builds(project):
 
 
 def test_new_refuses_an_unknown_division_in_indonesian(project):
-    result = _invoke(project, "new", "--title", "Uji", "--divisi", "logistik")
+    result = _invoke(project, "new", "berita", "--title", "Uji", "--divisi", "logistik")
     assert result.returncode != 0
     assert 'Divisi "logistik" tidak dikenal' in result.stdout + result.stderr
+
+
+def test_new_ppid_item_builds_into_the_dip(project):
+    result = _invoke(project, "new", "ppid", "--title", "Laporan Kinerja Triwulan III")
+    assert result.returncode == 0, result.stderr
+    created = project / "content" / "ppid" / "laporan-kinerja-triwulan-iii.md"
+    text = created.read_text(encoding="utf-8")
+    for field in ("Judul:", "Klasifikasi: berkala", "Kelompok:", "Retensi:", "Penanggung_Jawab:"):
+        assert field in text
+    site = build(project / "out", PATH=str(project / "content"))
+    item = soup(site / "ppid" / "laporan-kinerja-triwulan-iii" / "index.html")
+    assert item.h1.get_text() == "Laporan Kinerja Triwulan III"
+    dip = soup(site / "ppid" / "daftar-informasi-publik" / "index.html")
+    assert dip.find("tr", id="laporan-kinerja-triwulan-iii") is not None
+
+
+def test_new_exempt_ppid_item_lands_in_the_dik(project):
+    result = _invoke(
+        project, "new", "ppid", "--title", "Berkas Seleksi PPK", "--klasifikasi", "dikecualikan"
+    )
+    assert result.returncode == 0, result.stderr
+    text = (project / "content" / "ppid" / "berkas-seleksi-ppk.md").read_text(encoding="utf-8")
+    assert "Uji_Konsekuensi:" in text and "Lampiran" not in text.split("\n\n")[0]
+    site = build(project / "out", PATH=str(project / "content"))
+    dik = soup(site / "ppid" / "informasi-dikecualikan" / "index.html")
+    assert dik.find("tr", id="berkas-seleksi-ppk") is not None
+
+
+def test_new_refuses_an_unknown_ppid_group(project):
+    result = _invoke(project, "new", "ppid", "--title", "Uji", "--kelompok", "keuangan")
+    assert result.returncode != 0
+    assert 'Kelompok "keuangan" tidak dikenal' in result.stdout + result.stderr
 
 
 def test_build_reports_every_mistake_plainly_and_fails(project):

@@ -5,9 +5,9 @@ from kpu_content.model import (
     DEFAULT_CONTENT_TYPES,
     check_news_metadata,
     check_page_metadata,
-    nearest,
     split_divisions,
 )
+from kpu_messages import nearest
 from tests.conftest import make_settings
 
 DIVISIONS = ["teknis-penyelenggaraan", "hukum-pengawasan", "sekretariat"]

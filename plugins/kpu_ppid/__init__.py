@@ -1,0 +1,11 @@
+"""PPID: information items, the Daftar Informasi Publik (DIP), the DIK and their open data."""
+
+from pelican import signals
+
+from kpu_ppid.handlers import add_generator, apply_settings
+
+
+def register():
+    """Connect the handlers: settings first, then the generator that owns content/ppid/."""
+    signals.initialized.connect(apply_settings)
+    signals.get_generators.connect(add_generator)

@@ -1,0 +1,117 @@
+"""Attachments of PPID items: resolve, check and describe (format, size, SHA-256)."""
+
+import hashlib
+import os
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from babel.numbers import format_decimal
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A published attachment: a file we copy, or a link to another site."""
+
+    label: str
+    url: str
+    filename: str = ""
+    source_path: str = ""
+    format_label: str = ""
+    size_bytes: int = 0
+    sha256: str = ""
+    host: str = ""
+
+    @property
+    def external(self):
+        """Tell whether this is a link to another site (no copy, no size, no hash)."""
+        return not self.source_path
+
+    @property
+    def size_text(self):
+        """Return the size as a citizen reads it ("12,3 KB")."""
+        return format_size(self.size_bytes)
+
+
+def format_size(size_bytes):
+    """Format a byte count in KB or MB with an Indonesian decimal comma."""
+    if size_bytes >= 1024 * 1024:
+        value, unit = size_bytes / (1024 * 1024), "MB"
+    else:
+        value, unit = max(size_bytes / 1024, 0.1), "KB"
+    return f"{format_decimal(value, format='#,##0.0', locale='id')} {unit}"
+
+
+def sha256_of(path):
+    """Return the hex SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def resolve_attachment(ref, item_dir, content_root, allowed_types, item_url):
+    """Check one `Lampiran` entry and describe it; return (Attachment or None, problem)."""
+    if ref.is_url:
+        parsed = urlparse(ref.target)
+        if parsed.scheme != "https" or not parsed.netloc:
+            return None, (
+                f'kolom "Lampiran": tautan "{ref.target}" harus alamat lengkap yang diawali '
+                "https://."
+            )
+        return Attachment(label=ref.label, url=ref.target, host=parsed.netloc), None
+    if os.path.isabs(ref.target):
+        return None, (
+            f'kolom "Lampiran": "{ref.target}" harus ditulis relatif terhadap berkas item, '
+            'misalnya "lampiran/laporan-2024.pdf".'
+        )
+    path = os.path.realpath(os.path.join(item_dir, ref.target))
+    root = os.path.realpath(content_root)
+    if os.path.commonpath([path, root]) != root:
+        return None, (
+            f'kolom "Lampiran": "{ref.target}" berada di luar folder content/. '
+            "Simpan berkasnya di samping item, misalnya di content/ppid/lampiran/."
+        )
+    extension = os.path.splitext(path)[1].lower().lstrip(".")
+    if extension not in allowed_types:
+        allowed = ", ".join(sorted(set(allowed_types)))
+        return None, (
+            f'kolom "Lampiran": jenis berkas ".{extension}" pada "{ref.target}" tidak diizinkan. '
+            f"Jenis yang diizinkan: {allowed}."
+        )
+    if not os.path.isfile(path):
+        return None, (
+            f'kolom "Lampiran": berkas "{ref.target}" tidak ditemukan. Periksa nama dan letaknya '
+            "(relatif terhadap berkas item)."
+        )
+    filename = os.path.basename(path)
+    attachment = Attachment(
+        label=ref.label,
+        url=item_url + filename,
+        filename=filename,
+        source_path=path,
+        format_label=allowed_types[extension],
+        size_bytes=os.path.getsize(path),
+        sha256=sha256_of(path),
+    )
+    return attachment, None
+
+
+def resolve_all(refs, item_dir, content_root, allowed_types, item_url):
+    """Resolve every attachment of an item; two files may not share a published name."""
+    attachments, problems, names = [], [], set()
+    for ref in refs:
+        attachment, problem = resolve_attachment(
+            ref, item_dir, content_root, allowed_types, item_url
+        )
+        if problem:
+            problems.append(problem)
+            continue
+        if attachment.filename and attachment.filename in names:
+            problems.append(
+                f'kolom "Lampiran": dua lampiran bernama "{attachment.filename}"; ganti salah satu.'
+            )
+            continue
+        names.add(attachment.filename)
+        attachments.append(attachment)
+    return attachments, problems

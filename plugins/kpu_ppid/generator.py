@@ -1,0 +1,197 @@
+"""PpidGenerator: reads content/ppid/ and writes the DIP, the DIK, item pages and open data."""
+
+import datetime
+import logging
+import os
+import shutil
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+from pelican.utils import slugify
+
+from kpu_messages import AdminFacingError, problem_report
+from kpu_ppid.attachments import resolve_all
+from kpu_ppid.dip import (
+    DIK_COLUMNS,
+    DIP_COLUMNS,
+    build_sections,
+    build_views,
+    dik_records,
+    dip_records,
+    number_exempt,
+    to_csv,
+    to_json,
+)
+from kpu_ppid.feed import ppid_atom
+from kpu_ppid.model import check_collection, parse_item
+
+logger = logging.getLogger(__name__)
+
+
+class PpidError(AdminFacingError):
+    """One or more PPID items have mistakes an admin must fix."""
+
+
+class PpidGenerator(Generator):
+    """Own content/ppid/: PPID items are not news, so Pelican's generators never see them."""
+
+    def __init__(self, *args, **kwargs):
+        self.items = []
+        self.sections = []
+        self.views = []
+        self.exempt_rows = []
+        super().__init__(*args, **kwargs)
+
+    def _today(self):
+        return datetime.datetime.now(self._zone()).date()
+
+    def _zone(self):
+        return ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+
+    def _reserved_slugs(self):
+        """Slugs an item may not take: the DIP/DIK pages and static pages under /ppid/."""
+        prefix = self.settings["PPID_URL"]
+        urls = [self.settings["PPID_DIP_URL"], self.settings["PPID_DIK_URL"]]
+        pages = self.context.get("pages", []) + self.context.get("hidden_pages", [])
+        urls += [page.url for page in pages]
+        return {u[len(prefix) :].split("/")[0] for u in urls if u.startswith(prefix)} - {""}
+
+    def _read_items(self):
+        """Read and validate every item; return (items, {source: [problems]})."""
+        reader = self.readers.readers["md"]
+        classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
+        items, problems, today = [], {}, self._today()
+        for relative in self.get_files(self.settings["PPID_PATH"], extensions=("md",)):
+            source = os.path.join(self.path, relative)
+            try:
+                body, metadata = reader.read(source)
+            except Exception as error:  # a broken header must be reported, not skipped
+                problems[relative] = [f"berkas tidak dapat dibaca ({error})."]
+                continue
+            default_slug = slugify(
+                os.path.splitext(os.path.basename(relative))[0],
+                regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"],
+            )
+            item, item_problems = parse_item(
+                relative, metadata, body, classes, groups, today, default_slug
+            )
+            if item is not None:
+                item.url = self.settings["PPID_ITEM_URL"].format(slug=item.slug)
+                item.save_as = item.url + "index.html"
+                if not item.exempt:
+                    item.attachments, item_problems = resolve_all(
+                        item.lampiran,
+                        os.path.dirname(source),
+                        self.path,
+                        self.settings["PPID_ATTACHMENT_TYPES"],
+                        item.url,
+                    )
+                items.append(item)
+            if item_problems:
+                problems[relative] = item_problems
+        for relative, message in check_collection(items, self._reserved_slugs()):
+            problems.setdefault(relative, []).append(message)
+        return items, problems
+
+    def generate_context(self):
+        """Validate all items (listing every problem at once) and build the DIP model."""
+        items, problems = self._read_items()
+        if problems:
+            content_dir = os.path.basename(os.path.normpath(self.path))
+            lines = [
+                f"{os.path.join(content_dir, source)}: {message}"
+                for source, messages in sorted(problems.items())
+                for message in messages
+            ]
+            raise PpidError(problem_report(lines))
+        self.items = items
+        classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
+        public = [i for i in items if not i.exempt]
+        self.sections = build_sections(public, classes, groups)
+        years = sorted({i.tahun for i in public}, reverse=True)
+        self.views = build_views(self.sections, classes, years, self.settings["PPID_DIP_URL"])
+        self.exempt_rows = number_exempt([i for i in items if i.exempt])
+        self.context.update(
+            ppid_items=public,
+            ppid_sections=self.sections,
+            ppid_years=years,
+            ppid_exempt_rows=self.exempt_rows,
+        )
+        logger.info("[kpu_ppid] %d DIP items, %d DIK items", len(public), len(self.exempt_rows))
+
+    def generate_output(self, writer):
+        """Write item pages, every DIP view, the DIK, open data, attachments and the feed."""
+        relative_urls = self.settings["RELATIVE_URLS"]
+        item_template = self.get_template("ppid_item")
+        for item in self.context["ppid_items"]:
+            writer.write_file(
+                item.save_as, item_template, self.context, relative_urls, item=item, url=item.url
+            )
+        dip_template = self.get_template("ppid_dip")
+        full_view = self.views[0] if self.views else None
+        for view in self.views:
+            writer.write_file(
+                view.save_as,
+                dip_template,
+                self.context,
+                relative_urls,
+                view=view,
+                full_view=full_view,
+                url=view.url,
+            )
+        dik_url = self.settings["PPID_DIK_URL"]
+        writer.write_file(
+            dik_url + "index.html",
+            self.get_template("ppid_dik"),
+            self.context,
+            relative_urls,
+            rows=self.exempt_rows,
+            url=dik_url,
+        )
+        self._write_open_data()
+        self._copy_attachments()
+        self._write_feed()
+
+    def _write(self, relative, text, encoding="utf-8"):
+        path = os.path.join(self.output_path, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+
+    def _write_open_data(self):
+        """Write the DIP and DIK as CSV (with a BOM, so Excel reads UTF-8) and JSON."""
+        siteurl, groups = self.settings["SITEURL"], self.settings["PPID_GROUPS"]
+        publisher = self.settings.get("SITENAME", "")
+        generated = datetime.datetime.now(self._zone()).isoformat(timespec="seconds")
+        dip = dip_records(self.sections, siteurl, groups)
+        dik = dik_records(self.exempt_rows, siteurl, self.settings["PPID_DIK_URL"], groups)
+        for base, title, columns, records in (
+            (self.settings["PPID_DIP_DATA"], "Daftar Informasi Publik", DIP_COLUMNS, dip),
+            (
+                self.settings["PPID_DIK_DATA"],
+                "Daftar Informasi yang Dikecualikan",
+                DIK_COLUMNS,
+                dik,
+            ),
+        ):
+            self._write(base + ".csv", to_csv(columns, records), encoding="utf-8-sig")
+            self._write(base + ".json", to_json(title, columns, records, publisher, generated))
+
+    def _copy_attachments(self):
+        """Copy only the declared attachments of DIP items; exempt items have none by rule."""
+        for item in self.context["ppid_items"]:
+            for attachment in item.attachments:
+                if attachment.external:
+                    continue
+                target = os.path.join(self.output_path, attachment.url)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(attachment.source_path, target)
+
+    def _write_feed(self):
+        path = self.settings.get("PPID_FEED_ATOM")
+        if not path:
+            return
+        domain = self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]
+        title = f"{self.settings.get('SITENAME', '')}: informasi publik (PPID)"
+        document = ppid_atom(self.items, domain, f"{domain}/{path}", title, self._zone())
+        self._write(path, document)

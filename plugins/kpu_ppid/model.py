@@ -1,0 +1,276 @@
+"""One PPID information item: its fields (in Bahasa Indonesia), parsing and validation."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from pelican.utils import get_date
+
+from kpu_messages import nearest, unknown_value
+from kpu_ppid.settings import EXEMPT
+
+# Field names as an admin writes them; Pelican hands them over lower-cased.
+COMMON_FIELDS = ("Judul", "Klasifikasi", "Kelompok", "Tahun", "Tanggal")
+DIP_FIELDS = (
+    "Ringkasan",
+    "Penguasa_Informasi",
+    "Penanggung_Jawab",
+    "Waktu_Pembuatan",
+    "Tempat_Pembuatan",
+    "Bentuk",
+    "Retensi",
+)
+EXEMPT_FIELDS = ("Dasar_Hukum", "Uji_Konsekuensi", "Jangka_Waktu_Pengecualian")
+OPTIONAL_FIELDS = ("Diperbarui", "Nomor", "Lampiran", "Slug")
+KNOWN_FIELDS = COMMON_FIELDS + DIP_FIELDS + EXEMPT_FIELDS + OPTIONAL_FIELDS
+FORMS = ("cetak", "elektronik")
+FIRST_YEAR = 1999  # KPU as an independent commission
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+FIELD_HINTS = {
+    "Judul": "judul informasi",
+    "Klasifikasi": "salah satu klasifikasi",
+    "Kelompok": "kelompok informasi",
+    "Tahun": 'tahun informasi, misalnya "2024"',
+    "Tanggal": 'tanggal terbit di situs, misalnya "2025-03-10"',
+    "Ringkasan": "ringkasan isi informasi",
+    "Penguasa_Informasi": "pejabat atau unit yang menguasai informasi",
+    "Penanggung_Jawab": "penanggung jawab pembuatan atau penerbitan informasi",
+    "Waktu_Pembuatan": 'waktu pembuatan, misalnya "Februari 2025"',
+    "Tempat_Pembuatan": 'tempat pembuatan, misalnya "Kantor KPU Kabupaten"',
+    "Bentuk": '"cetak", "elektronik" atau "cetak, elektronik"',
+    "Retensi": 'jangka waktu penyimpanan, misalnya "5 tahun" atau "permanen"',
+    "Dasar_Hukum": "dasar hukum pengecualian (pasal dan keputusan)",
+    "Uji_Konsekuensi": "hasil uji konsekuensi (alasan pengecualian)",
+    "Jangka_Waktu_Pengecualian": "berapa lama informasi dikecualikan",
+}
+
+
+@dataclass(frozen=True)
+class AttachmentRef:
+    """An attachment as written in `Lampiran:`: a path next to the item or an https URL."""
+
+    target: str
+    label: str
+
+    @property
+    def is_url(self):
+        """Tell whether the attachment is a link elsewhere rather than a file we publish."""
+        return "://" in self.target
+
+
+@dataclass
+class PpidItem:
+    """A validated information item of the DIP or the DIK."""
+
+    source: str
+    slug: str
+    judul: str
+    klasifikasi: str
+    kelompok: str
+    tahun: int
+    tanggal: datetime.datetime
+    diperbarui: datetime.datetime | None = None
+    nomor: str = ""
+    ringkasan: str = ""
+    penguasa_informasi: str = ""
+    penanggung_jawab: str = ""
+    waktu_pembuatan: str = ""
+    tempat_pembuatan: str = ""
+    bentuk: tuple = ()
+    retensi: str = ""
+    dasar_hukum: str = ""
+    uji_konsekuensi: str = ""
+    jangka_waktu_pengecualian: str = ""
+    lampiran: list = field(default_factory=list)
+    body: str = ""
+    attachments: list = field(default_factory=list)
+    url: str = ""
+    save_as: str = ""
+
+    @property
+    def exempt(self):
+        """Tell whether the item belongs to the DIK (never published as a document)."""
+        return self.klasifikasi == EXEMPT
+
+    @property
+    def updated(self):
+        """Return the last change: `Diperbarui` if given, else `Tanggal`."""
+        return self.diperbarui or self.tanggal
+
+
+def _text(metadata, name):
+    value = metadata.get(name.lower(), "")
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def _lines(metadata, name):
+    value = metadata.get(name.lower(), [])
+    values = value if isinstance(value, list) else [value]
+    return [str(v).strip() for v in values if str(v).strip()]
+
+
+def parse_attachment_refs(lines):
+    """Turn `Lampiran:` lines ("path-or-url | label") into AttachmentRefs."""
+    refs = []
+    for line in lines:
+        target, _, label = line.partition("|")
+        target, label = target.strip(), label.strip()
+        refs.append(AttachmentRef(target=target, label=label or target.rsplit("/", 1)[-1]))
+    return refs
+
+
+def _check_unknown_fields(metadata):
+    known = {name.lower(): name for name in KNOWN_FIELDS}
+    problems = []
+    for key in metadata:
+        if key not in known:
+            hint = nearest(key, list(known))
+            message = f'kolom "{key}" tidak dikenal untuk item PPID.'
+            if hint:
+                message += f' Mungkin maksud Anda "{known[hint]}"?'
+            problems.append(message)
+    return problems
+
+
+def _check_required(metadata, names):
+    return [
+        f'kolom "{name}" wajib diisi: {FIELD_HINTS[name]}.'
+        for name in names
+        if not _text(metadata, name)
+    ]
+
+
+def parse_year(raw, today):
+    """Return (year, problem) for a `Tahun` value."""
+    if not raw:
+        return None, None
+    if not re.fullmatch(r"\d{4}", raw) or not FIRST_YEAR <= int(raw) <= today.year:
+        return None, (
+            f'kolom "Tahun": "{raw}" bukan tahun yang sah. '
+            f'Tulis empat angka antara {FIRST_YEAR} dan {today.year}, misalnya "{today.year}".'
+        )
+    return int(raw), None
+
+
+def parse_date(name, raw, today):
+    """Return (datetime, problem) for a `Tanggal`/`Diperbarui` value; no future dates."""
+    if not raw:
+        return None, None
+    try:
+        value = get_date(raw)
+    except (ValueError, OverflowError):
+        return None, (
+            f'kolom "{name}": "{raw}" bukan tanggal yang dikenali. '
+            'Tulis tahun-bulan-tanggal, misalnya "2025-03-10".'
+        )
+    if value.date() > today:
+        return None, (
+            f'kolom "{name}": {raw} belum terjadi. Item PPID terbit saat dibangun; '
+            "isi dengan tanggal hari ini atau sebelumnya."
+        )
+    return value, None
+
+
+def parse_forms(raw):
+    """Return (forms, problem) for `Bentuk` ("cetak, elektronik")."""
+    if not raw:
+        return (), None
+    parts = [p.strip().lower() for p in re.split(r",|\bdan\b|/", raw) if p.strip()]
+    wrong = [p for p in parts if p not in FORMS]
+    if wrong:
+        return (), unknown_value("Bentuk", wrong[0], FORMS)
+    return tuple(f for f in FORMS if f in parts), None
+
+
+def check_retention(raw):
+    """Reject vague retention such as "selama berlaku": the archive schedule gives a period."""
+    if raw and not (re.search(r"\d", raw) or "permanen" in raw.lower()):
+        return (
+            f'kolom "Retensi": "{raw}" terlalu kabur. Tulis jangka waktu dari jadwal retensi '
+            'arsip, misalnya "5 tahun" atau "permanen".'
+        )
+    return None
+
+
+def parse_item(source, metadata, body, classes, groups, today, default_slug):
+    """Validate one item's metadata; return (PpidItem or None, problems)."""
+    problems = _check_unknown_fields(metadata)
+    problems += _check_required(metadata, COMMON_FIELDS)
+    klasifikasi = _text(metadata, "Klasifikasi").lower()
+    kelompok = _text(metadata, "Kelompok").lower()
+    if klasifikasi and klasifikasi not in classes:
+        problems.append(unknown_value("Klasifikasi", klasifikasi, classes))
+    elif klasifikasi and kelompok and kelompok not in groups.get(klasifikasi, {}):
+        allowed = list(groups.get(klasifikasi, {}))
+        problems.append(unknown_value("Kelompok", kelompok, allowed) + f" (untuk {klasifikasi})")
+    exempt = klasifikasi == EXEMPT
+    problems += _check_required(metadata, EXEMPT_FIELDS if exempt else DIP_FIELDS)
+    lampiran = parse_attachment_refs(_lines(metadata, "Lampiran"))
+    if exempt and lampiran:
+        problems.append(
+            'kolom "Lampiran": informasi yang dikecualikan tidak boleh memiliki lampiran atau '
+            "tautan dokumen. Hapus kolom Lampiran; DIK hanya memuat keterangan, bukan dokumennya."
+        )
+    tahun, problem = parse_year(_text(metadata, "Tahun"), today)
+    tanggal, problem_date = parse_date("Tanggal", _text(metadata, "Tanggal"), today)
+    diperbarui, problem_update = parse_date("Diperbarui", _text(metadata, "Diperbarui"), today)
+    bentuk, problem_forms = parse_forms(_text(metadata, "Bentuk"))
+    problems += [p for p in (problem, problem_date, problem_update, problem_forms) if p]
+    if not exempt:
+        problems += [p for p in (check_retention(_text(metadata, "Retensi")),) if p]
+    if tanggal and diperbarui and diperbarui < tanggal:
+        problems.append('kolom "Diperbarui" tidak boleh lebih awal daripada "Tanggal".')
+    slug = _text(metadata, "Slug") or default_slug
+    if not SLUG.match(slug):
+        problems.append(
+            f'kolom "Slug": "{slug}" hanya boleh berisi huruf kecil, angka dan tanda hubung.'
+        )
+    if problems:
+        return None, problems
+    item = PpidItem(
+        source=source,
+        slug=slug,
+        judul=_text(metadata, "Judul"),
+        klasifikasi=klasifikasi,
+        kelompok=kelompok,
+        tahun=tahun,
+        tanggal=tanggal,
+        diperbarui=diperbarui,
+        nomor=_text(metadata, "Nomor"),
+        bentuk=bentuk,
+        lampiran=lampiran,
+        # The body of an exempt item is never published: it may explain too much.
+        body="" if exempt else body,
+        **{
+            name.lower(): _text(metadata, name)
+            for name in (DIP_FIELDS if not exempt else EXEMPT_FIELDS)
+            if name != "Bentuk"
+        },
+    )
+    return item, []
+
+
+def check_collection(items, reserved_slugs):
+    """Return (source, message) pairs for clashes between items: slugs, nomor, reserved URLs."""
+    problems = []
+    seen_slugs, seen_numbers = {}, {}
+    for item in items:
+        if item.slug in reserved_slugs:
+            problems.append(
+                (item.source, f'slug "{item.slug}" sudah dipakai halaman lain; ganti nama berkas.')
+            )
+        if item.slug in seen_slugs:
+            other = seen_slugs[item.slug]
+            problems.append((item.source, f'slug "{item.slug}" sudah dipakai oleh {other}.'))
+        seen_slugs.setdefault(item.slug, item.source)
+        if item.nomor:
+            if item.nomor in seen_numbers:
+                other = seen_numbers[item.nomor]
+                problems.append(
+                    (item.source, f'kolom "Nomor": "{item.nomor}" sudah dipakai oleh {other}.')
+                )
+            seen_numbers.setdefault(item.nomor, item.source)
+    return problems

@@ -1,0 +1,89 @@
+"""The DIP in a real browser: accessible, and its filter works with and without JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+DIP = "/ppid/daftar-informasi-publik/"
+
+
+def _visible_rows(page):
+    return page.eval_on_selector_all(
+        "tr[data-row]", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.id)"
+    )
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_dip_and_dik_have_no_axe_violations(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for path in (
+            DIP,
+            "/ppid/informasi-dikecualikan/",
+            "/ppid/laporan-keuangan-2024/",
+            "/ppid/",
+        ):
+            page.goto(site_url + path)
+            results = Axe().run(page)
+            assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+    finally:
+        context.close()
+
+
+def test_filter_narrows_in_place_with_javascript(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(site_url + DIP)
+        all_rows = _visible_rows(page)
+        page.evaluate("window.__samePage = true")
+        page.click("a[data-filter=tahun][data-value='2024']")
+        rows_2024 = _visible_rows(page)
+        assert 0 < len(rows_2024) < len(all_rows)
+        assert page.evaluate("window.__samePage") is True, "the filter reloaded the page"
+        assert page.url.endswith(DIP + "tahun/2024/")
+        years = page.eval_on_selector_all(
+            "tr[data-row]", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.tahun)"
+        )
+        assert set(years) == {"2024"}
+        page.click("a[data-filter=klasifikasi][data-value='berkala']")
+        narrowed = _visible_rows(page)
+        assert set(narrowed) <= set(rows_2024) and narrowed
+        assert page.url.endswith(DIP + "berkala/tahun/2024/")
+        status = page.text_content("[data-dip-status]")
+        assert f"Menampilkan {len(narrowed)} informasi" in status
+        page.go_back()
+        assert _visible_rows(page) == rows_2024
+        assert errors == []
+        # The same URL without JavaScript's help shows the same rows.
+        page.goto(site_url + DIP + "berkala/tahun/2024/")
+        assert _visible_rows(page) == narrowed
+    finally:
+        context.close()
+
+
+def test_filter_works_without_javascript(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + DIP)
+        all_rows = _visible_rows(page)
+        page.click("a[data-filter=klasifikasi][data-value='setiap-saat']")
+        page.wait_for_url("**/daftar-informasi-publik/setiap-saat/")
+        rows = _visible_rows(page)
+        assert 0 < len(rows) < len(all_rows)
+        klasses = page.eval_on_selector_all(
+            "tr[data-row]", "rs => rs.map(r => r.dataset.klasifikasi)"
+        )
+        assert set(klasses) == {"setiap-saat"}
+        current = page.eval_on_selector_all(
+            "[data-dip-filter] a[aria-current=page]", "links => links.map(a => a.textContent)"
+        )
+        assert current == ["Setiap Saat", "Semua tahun"]
+    finally:
+        context.close()

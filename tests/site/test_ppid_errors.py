@@ -1,0 +1,88 @@
+"""PPID mistakes stop the build with every problem listed; exempt files never leak."""
+
+import pytest
+
+from kpu_messages import AdminFacingError
+from tests.conftest import build
+
+GOOD = """\
+Judul: Laporan Uji
+Klasifikasi: berkala
+Kelompok: kinerja
+Tahun: 2024
+Tanggal: 2025-01-02
+Ringkasan: Ringkasan.
+Penguasa_Informasi: Subbagian Teknis
+Penanggung_Jawab: Sekretaris
+Waktu_Pembuatan: Januari 2025
+Tempat_Pembuatan: Kantor
+Bentuk: elektronik
+Retensi: 5 tahun
+"""
+
+
+def _failing_build(content, tmp_path):
+    with pytest.raises(AdminFacingError) as error:
+        build(tmp_path / "out", PATH=str(content))
+    return str(error.value)
+
+
+def test_every_ppid_problem_is_listed_with_file_and_field(content_copy, tmp_path):
+    ppid = content_copy / "ppid"
+    (ppid / "salah-klasifikasi.md").write_text(
+        GOOD.replace("Klasifikasi: berkala", "Klasifikasi: berkla"), encoding="utf-8"
+    )
+    (ppid / "lampiran-hilang.md").write_text(
+        GOOD + "Lampiran: lampiran/tidak-ada.pdf | Hilang\n", encoding="utf-8"
+    )
+    (ppid / "lampiran-luar.md").write_text(
+        GOOD + "Lampiran: ../../pelicanconf.py\n", encoding="utf-8"
+    )
+    (ppid / "tahun-salah.md").write_text(GOOD.replace("Tahun: 2024", "Tahun: 20244"), "utf-8")
+    (ppid / "laporan-keuangan-2024-kembar.md").write_text(
+        GOOD + "Slug: laporan-keuangan-2024\n", encoding="utf-8"
+    )
+    message = _failing_build(content_copy, tmp_path)
+    assert message.startswith("Ada 5 kesalahan di konten")
+    assert 'content/ppid/salah-klasifikasi.md: kolom "Klasifikasi": nilai "berkla"' in message
+    assert 'Mungkin maksud Anda "berkala"?' in message
+    assert (
+        'content/ppid/lampiran-hilang.md: kolom "Lampiran": berkas "lampiran/tidak-ada.pdf"'
+        in message
+    )
+    assert (
+        "content/ppid/lampiran-luar.md: " in message and "berada di luar folder content/" in message
+    )
+    assert 'content/ppid/tahun-salah.md: kolom "Tahun": "20244" bukan tahun yang sah' in message
+    assert 'slug "laporan-keuangan-2024" sudah dipakai oleh' in message
+
+
+def test_exempt_item_with_an_attachment_stops_the_build(content_copy, tmp_path):
+    exempt = content_copy / "ppid" / "dokumen-kependudukan-pemilih.md"
+    exempt.write_text(
+        exempt.read_text(encoding="utf-8").rstrip("\n") + "\nLampiran: lampiran/ktp.pdf\n\nIsi.\n",
+        encoding="utf-8",
+    )
+    (content_copy / "ppid" / "lampiran" / "ktp.pdf").write_bytes(b"%PDF rahasia")
+    message = _failing_build(content_copy, tmp_path)
+    assert "content/ppid/dokumen-kependudukan-pemilih.md" in message
+    assert "tidak boleh memiliki lampiran" in message
+
+
+def test_files_next_to_an_exempt_item_never_reach_the_output(content_copy, tmp_path):
+    secret = b"%PDF-1.4 SALINAN KTP RAHASIA"
+    (content_copy / "ppid" / "dokumen-kependudukan-pemilih.pdf").write_bytes(secret)
+    folder = content_copy / "ppid" / "dokumen-kependudukan-pemilih"
+    folder.mkdir()
+    (folder / "ktp.pdf").write_bytes(secret)
+    site = build(tmp_path / "out", PATH=str(content_copy))
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert secret not in path.read_bytes(), path
+            assert "ktp" not in path.name and "dokumen-kependudukan" not in str(path), path
+
+
+def test_ppid_slug_may_not_take_a_standard_page_url(content_copy, tmp_path):
+    (content_copy / "ppid" / "regulasi.md").write_text(GOOD, encoding="utf-8")
+    message = _failing_build(content_copy, tmp_path)
+    assert 'content/ppid/regulasi.md: slug "regulasi" sudah dipakai halaman lain' in message
