@@ -43,12 +43,17 @@ KPU_OFFICE = {
         "youtube": "https://www.youtube.com/@kputemanggung",
         "whatsapp": "https://wa.me/6229300000000",
     },
-    # The five divisions; `slug` is what news items write in their `Divisi:` field.
+    # The five divisions; `slug` is what news items write in their `Divisi:` field, and
+    # /divisi/<slug>/ is the division's page; `description` is shown there.
     "divisions": [
         {
             "slug": "keuangan-umum-logistik",
             "name": "Divisi Keuangan, Umum, Rumah Tangga dan Logistik",
             "commissioner": "Nama Ketua (contoh)",
+            "description": (
+                "Anggaran dan keuangan, urusan umum dan rumah tangga kantor, serta pengadaan dan "
+                "distribusi logistik pemilu."
+            ),
         },
         {
             "slug": "sosialisasi-parmas-sdm",
@@ -57,27 +62,44 @@ KPU_OFFICE = {
                 "dan Sumber Daya Manusia"
             ),
             "commissioner": "Henry Sofyan Rois",
+            "description": (
+                "Sosialisasi dan pendidikan pemilih, partisipasi masyarakat, kehumasan, layanan "
+                "informasi publik, dan sumber daya manusia badan ad hoc."
+            ),
         },
         {
             "slug": "perencanaan-data-informasi",
             "name": "Divisi Perencanaan, Data dan Informasi",
             "commissioner": "Nama Anggota (contoh)",
+            "description": (
+                "Perencanaan program dan anggaran, pemutakhiran data pemilih berkelanjutan, serta"
+                " pengelolaan data dan teknologi informasi."
+            ),
         },
         {
             "slug": "teknis-penyelenggaraan",
             "name": "Divisi Teknis Penyelenggaraan",
             "commissioner": "Nama Anggota (contoh)",
+            "description": (
+                "Tahapan teknis pemilu dan pemilihan: pencalonan, pemungutan dan penghitungan "
+                "suara, rekapitulasi, serta bimbingan teknis badan ad hoc."
+            ),
         },
         {
             "slug": "hukum-pengawasan",
             "name": "Divisi Hukum dan Pengawasan",
             "commissioner": "Nama Anggota (contoh)",
+            "description": (
+                "Produk hukum, advokasi dan penyelesaian sengketa, JDIH, serta pengawasan "
+                "internal dan kepatuhan penyelenggara."
+            ),
         },
     ],
     "secretariat": {
         "slug": "sekretariat",
         "name": "Sekretariat KPU Kabupaten Temanggung",
         "head": "Nama Sekretaris (contoh)",
+        "description": "Dukungan administrasi, keuangan, teknis dan hukum bagi KPU Kabupaten.",
     },
     # Shows a "this is a demo site" notice on every page; set False on a real site.
     "sample_site": True,
@@ -98,7 +120,16 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["kpu_office", "kpu_dates", "kpu_content", "kpu_navigation", "kpu_assets", "kpu_ppid"]
+PLUGINS = [
+    "kpu_office",
+    "kpu_dates",
+    "kpu_content",
+    "kpu_navigation",
+    "kpu_assets",
+    "kpu_ppid",
+    "kpu_divisions",
+    "kpu_report",
+]
 
 DEFAULT_LANG = "id"
 READERS = {"rst": None, "htm": None, "html": None}  # admins write Markdown only
@@ -177,8 +208,10 @@ KPU_MENU = [
 KPU_FOOTER_LINKS = [
     {"label": "Profil", "url": "profil/"},
     {"label": "Semua berita", "url": "berita/"},
+    {"label": "Berita per divisi", "url": "divisi/"},
     {"label": "Arsip berita", "url": "arsip/"},
-    {"label": "PPID", "url": "ppid/"},
+    {"label": "Daftar Informasi Publik", "url": "ppid/daftar-informasi-publik/"},
+    {"label": "Umpan berita (RSS)", "url": "feeds/"},
 ]
 
 # Feeds are off while writing; publishconf.py turns them on.

@@ -16,6 +16,8 @@ FEED_ALL_ATOM = "feeds/semua.atom.xml"
 FEED_ALL_RSS = "feeds/semua.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/jenis/{slug}.atom.xml"
 PPID_FEED_ATOM = "feeds/ppid.atom.xml"
+KPU_DIVISION_FEED_ATOM = "feeds/divisi/{slug}.atom.xml"
+KPU_DIVISION_FEED_RSS = "feeds/divisi/{slug}.rss.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
 

@@ -6,6 +6,12 @@ import os
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
+from kpu_attachments import (
+    DEFAULT_ATTACHMENT_TYPES,
+    copy_attachments,
+    parse_attachment_refs,
+    resolve_all,
+)
 from kpu_content.model import (
     DEFAULT_CONTENT_TYPES,
     ContentError,
@@ -15,6 +21,7 @@ from kpu_content.model import (
     read_header,
     split_divisions,
 )
+from kpu_content.types import HOAX_TYPE, check_hoax_fields, claim_review, hoax_details
 from kpu_messages import problem_report
 
 logger = logging.getLogger(__name__)
@@ -49,6 +56,7 @@ def check_content(content):
         content.divisions = [divisions[s] for s in slugs if s in divisions]
         category = getattr(content, "category", None)
         content.type_label = types.get(getattr(category, "slug", ""), "")
+        problems += _attach_type_fields(content, getattr(category, "slug", ""))
     elif isinstance(content, Page):
         problems = check_page_metadata(content.metadata, settings["PATH"])
     else:
@@ -56,6 +64,45 @@ def check_content(content):
     if problems and content._context is not None:
         found = content._context.setdefault(PROBLEMS_KEY, {})
         found.setdefault(content.relative_source_path, []).extend(problems)
+
+
+def _attach_type_fields(content, type_slug):
+    """Resolve attachments (any type) and the hoax box (clarifications); return problems."""
+    settings, metadata = content.settings, content.metadata
+    refs = parse_attachment_refs(metadata.get("lampiran"))
+    content.attachments, problems = resolve_all(
+        refs,
+        os.path.dirname(content.source_path),
+        settings["PATH"],
+        settings.get("KPU_ATTACHMENT_TYPES", DEFAULT_ATTACHMENT_TYPES),
+        content.url,
+    )
+    content.decree_number = str(metadata.get("nomor", "")).strip()
+    content.hoax = content.claim_review = None
+    if type_slug == HOAX_TYPE:
+        hoax_problems = check_hoax_fields(metadata)
+        problems += hoax_problems
+        if not hoax_problems:
+            office = settings.get("KPU_OFFICE", {})
+            siteurl = settings.get("SITEURL", "")
+            content.hoax = hoax_details(metadata)
+            content.claim_review = claim_review(
+                content.hoax,
+                f"{siteurl}/{content.url}",
+                content.date,
+                office.get("name", ""),
+                f"{siteurl}/",
+            )
+    return problems
+
+
+def copy_news_attachments(generator, writer):
+    """Publish the attachments of every written news item beside its page."""
+    written = generator.articles + generator.hidden_articles
+    if generator.settings.get("DRAFT_SAVE_AS"):
+        written += generator.drafts
+    for article in written:
+        copy_attachments(getattr(article, "attachments", []), generator.output_path)
 
 
 def _unreadable_files(context, settings):

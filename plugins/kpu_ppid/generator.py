@@ -3,14 +3,13 @@
 import datetime
 import logging
 import os
-import shutil
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 from pelican.utils import slugify
 
+from kpu_attachments import copy_attachments, resolve_all
 from kpu_messages import AdminFacingError, problem_report
-from kpu_ppid.attachments import resolve_all
 from kpu_ppid.dip import (
     DIK_COLUMNS,
     DIP_COLUMNS,
@@ -180,12 +179,7 @@ class PpidGenerator(Generator):
     def _copy_attachments(self):
         """Copy only the declared attachments of DIP items; exempt items have none by rule."""
         for item in self.context["ppid_items"]:
-            for attachment in item.attachments:
-                if attachment.external:
-                    continue
-                target = os.path.join(self.output_path, attachment.url)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                shutil.copyfile(attachment.source_path, target)
+            copy_attachments(item.attachments, self.output_path)
 
     def _write_feed(self):
         path = self.settings.get("PPID_FEED_ATOM")

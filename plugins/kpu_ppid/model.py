@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from pelican.utils import get_date
 
+from kpu_attachments import parse_attachment_refs
 from kpu_messages import nearest, unknown_value
 from kpu_ppid.settings import EXEMPT
 
@@ -44,19 +45,6 @@ FIELD_HINTS = {
     "Uji_Konsekuensi": "hasil uji konsekuensi (alasan pengecualian)",
     "Jangka_Waktu_Pengecualian": "berapa lama informasi dikecualikan",
 }
-
-
-@dataclass(frozen=True)
-class AttachmentRef:
-    """An attachment as written in `Lampiran:`: a path next to the item or an https URL."""
-
-    target: str
-    label: str
-
-    @property
-    def is_url(self):
-        """Tell whether the attachment is a link elsewhere rather than a file we publish."""
-        return "://" in self.target
 
 
 @dataclass
@@ -110,16 +98,6 @@ def _lines(metadata, name):
     value = metadata.get(name.lower(), [])
     values = value if isinstance(value, list) else [value]
     return [str(v).strip() for v in values if str(v).strip()]
-
-
-def parse_attachment_refs(lines):
-    """Turn `Lampiran:` lines ("path-or-url | label") into AttachmentRefs."""
-    refs = []
-    for line in lines:
-        target, _, label = line.partition("|")
-        target, label = target.strip(), label.strip()
-        refs.append(AttachmentRef(target=target, label=label or target.rsplit("/", 1)[-1]))
-    return refs
 
 
 def _check_unknown_fields(metadata):

@@ -1,5 +1,6 @@
 """The PPID plugin's settings: defaults set once, checked when the build starts."""
 
+from kpu_attachments import DEFAULT_ATTACHMENT_TYPES
 from kpu_messages import AdminFacingError
 
 # The four classes of UU 14/2008 in the order the DIP shows them.
@@ -42,18 +43,6 @@ DEFAULT_GROUPS = {
         "memorandum-internal": "Memorandum dan Surat yang Bersifat Rahasia",
         "keamanan-sistem-informasi": "Informasi yang Membahayakan Keamanan Sistem Informasi",
     },
-}
-
-# Attachment types allowed by default, with the label shown to citizens.
-DEFAULT_ATTACHMENT_TYPES = {
-    "pdf": "PDF",
-    "docx": "Word (DOCX)",
-    "xlsx": "Excel (XLSX)",
-    "csv": "CSV",
-    "jpg": "Gambar JPG",
-    "jpeg": "Gambar JPG",
-    "png": "Gambar PNG",
-    "zip": "Arsip ZIP",
 }
 
 DEFAULTS = {

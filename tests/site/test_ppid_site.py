@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from pelican.readers import Readers
 
-from kpu_ppid.attachments import format_size
+from kpu_attachments import format_size
 from kpu_ppid.settings import DEFAULT_GROUPS
 from tests.conftest import ROOT, make_settings, soup
 

@@ -4,7 +4,13 @@ import json
 
 import pytest
 
-from kpu_ppid.attachments import format_size, resolve_all
+from kpu_attachments import (
+    DEFAULT_ATTACHMENT_TYPES,
+    AttachmentRef,
+    format_size,
+    parse_attachment_refs,
+    resolve_all,
+)
 from kpu_ppid.dip import (
     DIK_COLUMNS,
     DIP_COLUMNS,
@@ -17,8 +23,8 @@ from kpu_ppid.dip import (
     to_csv,
     to_json,
 )
-from kpu_ppid.model import AttachmentRef, check_collection, parse_attachment_refs, parse_item
-from kpu_ppid.settings import DEFAULT_ATTACHMENT_TYPES, DEFAULT_CLASSES, DEFAULT_GROUPS
+from kpu_ppid.model import check_collection, parse_item
+from kpu_ppid.settings import DEFAULT_CLASSES, DEFAULT_GROUPS
 
 TODAY = datetime.date(2026, 11, 28)
 

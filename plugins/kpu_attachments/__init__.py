@@ -1,11 +1,55 @@
-"""Attachments of PPID items: resolve, check and describe (format, size, SHA-256)."""
+"""Attachments of content (PPID items, announcements): parse, check, describe, copy.
+
+A library shared by plugins (no register()): a file beside the content is published with
+its format, size and SHA-256 so a citizen can verify a download; a link must be https.
+"""
 
 import hashlib
 import os
+import shutil
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from babel.numbers import format_decimal
+
+# Attachment types allowed by default, with the label shown to citizens.
+DEFAULT_ATTACHMENT_TYPES = {
+    "pdf": "PDF",
+    "docx": "Word (DOCX)",
+    "xlsx": "Excel (XLSX)",
+    "csv": "CSV",
+    "jpg": "Gambar JPG",
+    "jpeg": "Gambar JPG",
+    "png": "Gambar PNG",
+    "zip": "Arsip ZIP",
+}
+
+
+@dataclass(frozen=True)
+class AttachmentRef:
+    """An attachment as written in `Lampiran:`: a path next to the item or an https URL."""
+
+    target: str
+    label: str
+
+    @property
+    def is_url(self):
+        """Tell whether the attachment is a link elsewhere rather than a file we publish."""
+        return "://" in self.target
+
+
+def parse_attachment_refs(lines):
+    """Turn `Lampiran:` lines ("path-or-url | label") into AttachmentRefs."""
+    if isinstance(lines, str):
+        lines = [lines]
+    refs = []
+    for line in (str(v).strip() for v in lines or []):
+        if not line:
+            continue
+        target, _, label = line.partition("|")
+        target, label = target.strip(), label.strip()
+        refs.append(AttachmentRef(target=target, label=label or target.rsplit("/", 1)[-1]))
+    return refs
 
 
 @dataclass(frozen=True)
@@ -115,3 +159,13 @@ def resolve_all(refs, item_dir, content_root, allowed_types, item_url):
         names.add(attachment.filename)
         attachments.append(attachment)
     return attachments, problems
+
+
+def copy_attachments(attachments, output_path):
+    """Copy the files (not the links) of resolved attachments to their URL in the output."""
+    for attachment in attachments:
+        if attachment.external:
+            continue
+        target = os.path.join(output_path, attachment.url)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(attachment.source_path, target)

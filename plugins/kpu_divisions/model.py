@@ -1,0 +1,129 @@
+"""Divisions and feeds as data: which items each division has, and every feed of the site."""
+
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+DEFAULTS = {
+    "KPU_DIVISION_URL": "divisi/{slug}/",
+    "KPU_DIVISIONS_URL": "divisi/",
+    "KPU_DIVISION_FEED_ATOM": None,
+    "KPU_DIVISION_FEED_RSS": None,
+    "KPU_FEEDS_URL": "feeds/",
+    "KPU_FEEDS_OPML": "feeds/semua.opml",
+    "KPU_HOME_DIVISION_COUNT": 3,
+}
+
+
+@dataclass
+class Division:
+    """A division (or the secretariat) with its published items, newest first."""
+
+    slug: str
+    name: str
+    lead: str
+    lead_role: str
+    description: str
+    url: str
+    articles: list = field(default_factory=list)
+    feed_atom: str = ""
+    feed_rss: str = ""
+
+
+def build_divisions(office, articles, settings):
+    """Return the office's divisions then the secretariat, each with its items."""
+    entries = [
+        (d, d.get("commissioner", ""), "Anggota koordinator divisi") for d in office["divisions"]
+    ]
+    secretariat = office.get("secretariat")
+    if secretariat:
+        entries.append((secretariat, secretariat.get("head", ""), "Sekretaris"))
+    divisions = []
+    for entry, lead, role in entries:
+        slug = entry["slug"]
+        divisions.append(
+            Division(
+                slug=slug,
+                name=entry["name"],
+                lead=lead,
+                lead_role=role,
+                description=entry.get("description", ""),
+                url=settings["KPU_DIVISION_URL"].format(slug=slug),
+                articles=[a for a in articles if slug in division_slugs(a)],
+                feed_atom=_format(settings["KPU_DIVISION_FEED_ATOM"], slug),
+                feed_rss=_format(settings["KPU_DIVISION_FEED_RSS"], slug),
+            )
+        )
+    return divisions
+
+
+def division_slugs(article):
+    """Return the division slugs an article was filed under."""
+    return [d["slug"] for d in getattr(article, "divisions", [])]
+
+
+def _format(pattern, slug):
+    return pattern.format(slug=slug) if pattern else ""
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed of the site as listed on /feeds/ and in the OPML file."""
+
+    group: str
+    title: str
+    path: str
+    kind: str  # "atom" or "rss"
+
+
+def all_feeds(settings, categories, divisions, type_labels):
+    """List every feed the build writes, grouped for the /feeds/ page."""
+    feeds = []
+    for key, kind in (("FEED_ALL_ATOM", "atom"), ("FEED_ALL_RSS", "rss")):
+        if settings.get(key):
+            feeds.append(Feed("Semua berita", "Semua berita", settings[key], kind))
+    for category in categories:
+        label = type_labels.get(category.slug, category.name)
+        for key, kind in (("CATEGORY_FEED_ATOM", "atom"), ("CATEGORY_FEED_RSS", "rss")):
+            if settings.get(key):
+                path = settings[key].format(slug=category.slug)
+                feeds.append(Feed("Per jenis konten", label, path, kind))
+    for division in divisions:
+        for path, kind in ((division.feed_atom, "atom"), (division.feed_rss, "rss")):
+            if path:
+                feeds.append(Feed("Per divisi", division.name, path, kind))
+    if settings.get("PPID_FEED_ATOM"):
+        feeds.append(Feed("Informasi publik", "PPID", settings["PPID_FEED_ATOM"], "atom"))
+    return feeds
+
+
+def group_feeds(feeds):
+    """Group feeds for the /feeds/ page, keeping the order in which groups first appear."""
+    groups = {}
+    for feed in feeds:
+        groups.setdefault(feed.group, []).append(feed)
+    return list(groups.items())
+
+
+def opml(feeds, title, domain):
+    """Return an OPML 2.0 document with one outline per feed, grouped like the page."""
+    root = ElementTree.Element("opml", version="2.0")
+    head = ElementTree.SubElement(root, "head")
+    ElementTree.SubElement(head, "title").text = title
+    body = ElementTree.SubElement(root, "body")
+    groups = {}
+    for feed in feeds:
+        if feed.group not in groups:
+            groups[feed.group] = ElementTree.SubElement(
+                body, "outline", text=feed.group, title=feed.group
+            )
+        label = f"{feed.title} ({feed.kind.upper()})"
+        ElementTree.SubElement(
+            groups[feed.group],
+            "outline",
+            type="rss",
+            text=label,
+            title=label,
+            xmlUrl=f"{domain}/{feed.path}",
+        )
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, "unicode") + "\n"
