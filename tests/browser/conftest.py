@@ -49,3 +49,24 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def audit_pages(browser, site_url):
+    """Return a function that opens paths at a width and asserts axe and no sideways scroll."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    def audit(paths, width):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        try:
+            for path in paths:
+                page.goto(site_url + path)
+                results = Axe().run(page)
+                assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+        finally:
+            context.close()
+
+    return audit

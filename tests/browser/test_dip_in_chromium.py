@@ -1,7 +1,6 @@
 """The DIP in a real browser: accessible, and its filter works with and without JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 DIP = "/ppid/daftar-informasi-publik/"
@@ -14,23 +13,9 @@ def _visible_rows(page):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_dip_and_dik_have_no_axe_violations(browser, site_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    try:
-        for path in (
-            DIP,
-            "/ppid/informasi-dikecualikan/",
-            "/ppid/laporan-keuangan-2024/",
-            "/ppid/",
-        ):
-            page.goto(site_url + path)
-            results = Axe().run(page)
-            assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{path} scrolls sideways at {width}px"
-    finally:
-        context.close()
+def test_dip_and_dik_have_no_axe_violations(audit_pages, width):
+    paths = (DIP, "/ppid/informasi-dikecualikan/", "/ppid/laporan-keuangan-2024/", "/ppid/")
+    audit_pages(paths, width)
 
 
 def test_filter_narrows_in_place_with_javascript(browser, site_url):
