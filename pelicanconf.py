@@ -43,6 +43,8 @@ KPU_OFFICE = {
         "youtube": "https://www.youtube.com/@kputemanggung",
         "whatsapp": "https://wa.me/6229300000000",
     },
+    # Hashtags added to every ready-to-post caption (see /sosial/<slug>/keterangan.txt).
+    "hashtags": ["#KPUTemanggung", "#TemanPemilih"],
     # The five divisions; `slug` is what news items write in their `Divisi:` field, and
     # /divisi/<slug>/ is the division's page; `description` is shown there.
     "divisions": [
@@ -124,6 +126,7 @@ PLUGINS = [
     "kpu_office",
     "kpu_dates",
     "kpu_content",
+    "kpu_images",
     "kpu_navigation",
     "kpu_assets",
     "kpu_ppid",

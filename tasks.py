@@ -139,6 +139,21 @@ def gh_pages(c, remote="origin", branch="gh-pages", push=True):
 
 
 @task
+def social(c, slug):
+    """Build, then print an article's ready-to-post caption and the paths of its cards."""
+    _build(DEV_CONF)
+    settings = _site_settings()
+    folder = OUTPUT / settings.get("KPU_SOCIAL_DIR", "sosial") / slug
+    caption_file = folder / "keterangan.txt"
+    if not caption_file.exists():
+        raise Exit(f'Tulisan dengan slug "{slug}" tidak ditemukan di {folder.parent}.', code=1)
+    print(caption_file.read_text(encoding="utf-8"))
+    print("Gambar untuk diunggah:")
+    for card in sorted(folder.glob("kartu-*.jpg")):
+        print(f"  {card.relative_to(ROOT)}")
+
+
+@task
 def test(c, k="", browser=True):
     """Run every test (lint, unit, built site, real browser); -k filters by name."""
     args = [sys.executable, "-m", "pytest", "-q"]
@@ -220,6 +235,7 @@ def scaffold(settings, kind, title, options, now):
         kind=kind,
         divisi=", ".join(chosen),
         dateline=office["dateline"],
+        extra=HOAX_FIELDS if kind == "klarifikasi-hoaks" else "",
     )
     return CONTENT / "berita" / f"{now:%Y-%m-%d}-{slug}.md", text
 
@@ -258,13 +274,20 @@ Category: {kind}
 Divisi: {divisi}
 Tags: kpu
 Summary: Tulis ringkasan satu atau dua kalimat di sini.
-Status: draft
+{extra}Status: draft
 
 **{dateline}** – Tulis paragraf pembuka di sini: apa, siapa, kapan, di mana.
 
 ## Subjudul
 
 Tulis isi berita di sini. Panduan menulis ada di docs/panduan-admin.md.
+"""
+
+HOAX_FIELDS = """\
+Klaim: Kutip klaim yang beredar di sini.
+Putusan: hoaks
+Dasar: Tulis aturan atau fakta yang menjadi dasar putusan.
+Sumber: https://www.kpu.go.id
 """
 
 PAGE_TEMPLATE = """\

@@ -114,7 +114,8 @@ def resolve_attachment(ref, item_dir, content_root, allowed_types, item_url):
     if os.path.commonpath([path, root]) != root:
         return None, (
             f'kolom "Lampiran": "{ref.target}" berada di luar folder content/. '
-            "Simpan berkasnya di samping item, misalnya di content/ppid/lampiran/."
+            "Simpan berkasnya di samping berkas tulisan, misalnya di folder lampiran/ di "
+            "sebelahnya."
         )
     extension = os.path.splitext(path)[1].lower().lstrip(".")
     if extension not in allowed_types:

@@ -14,7 +14,6 @@ from kpu_attachments import (
 )
 from kpu_content.model import (
     DEFAULT_CONTENT_TYPES,
-    ContentError,
     check_news_metadata,
     check_page_metadata,
     diagnose_unreadable,
@@ -22,13 +21,9 @@ from kpu_content.model import (
     split_divisions,
 )
 from kpu_content.types import HOAX_TYPE, check_hoax_fields, claim_review, hoax_details
-from kpu_messages import problem_report
+from kpu_messages import record_problems, recorded_problems
 
 logger = logging.getLogger(__name__)
-
-# Problems are kept in the build's shared context (new for every build, so live reload
-# never sees stale ones) because items with a missing title never reach a generator list.
-PROBLEMS_KEY = "kpu_content_problems"
 
 
 def set_default_types(pelican):
@@ -51,19 +46,18 @@ def check_content(content):
     if isinstance(content, Article):
         types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
         divisions = _divisions(settings)
-        problems = check_news_metadata(content.metadata, list(divisions), types, settings["PATH"])
+        problems = check_news_metadata(content.metadata, list(divisions), types)
         slugs = split_divisions(content.metadata.get("divisi"))
         content.divisions = [divisions[s] for s in slugs if s in divisions]
         category = getattr(content, "category", None)
         content.type_label = types.get(getattr(category, "slug", ""), "")
         problems += _attach_type_fields(content, getattr(category, "slug", ""))
     elif isinstance(content, Page):
-        problems = check_page_metadata(content.metadata, settings["PATH"])
+        problems = check_page_metadata(content.metadata)
     else:
         return
-    if problems and content._context is not None:
-        found = content._context.setdefault(PROBLEMS_KEY, {})
-        found.setdefault(content.relative_source_path, []).extend(problems)
+    # Recorded, not raised: items with a missing title never reach a generator's lists.
+    record_problems(content._context, content.relative_source_path, problems)
 
 
 def _attach_type_fields(content, type_slug):
@@ -105,23 +99,24 @@ def copy_news_attachments(generator, writer):
         copy_attachments(getattr(article, "attachments", []), generator.output_path)
 
 
-def _unreadable_files(context, settings):
-    """Diagnose files Pelican failed to read and only logged (e.g. an unparseable date)."""
-    found = context.get(PROBLEMS_KEY, {})
+def diagnose_unreadable_files(generator):
+    """Explain files Pelican failed to read and only logged (e.g. an unparseable date)."""
+    context, settings = generator.context, generator.settings
+    known = recorded_problems(context)
     failed = [
         path
         for path, content in context.get("generated_content", {}).items()
-        if content is None and path not in found
+        if content is None and path not in known
     ]
     article_dirs = tuple(f"{d.rstrip('/')}/" for d in settings.get("ARTICLE_PATHS", []))
     for path in failed:
         source = os.path.join(settings["PATH"], path)
         with open(source, encoding="utf-8", errors="replace") as handle:
             text = handle.read()
-        found[path] = diagnose_unreadable(text)
+        problems = diagnose_unreadable(text)
         if path.startswith(article_dirs):
-            found[path] += _other_field_problems(read_header(text), settings)
-    return found
+            problems += _other_field_problems(read_header(text), settings)
+        record_problems(context, path, problems)
 
 
 def _other_field_problems(header, settings):
@@ -131,20 +126,5 @@ def _other_field_problems(header, settings):
     if header.get("category"):
         metadata["category"] = Category(header["category"], settings)
     types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
-    problems = check_news_metadata(metadata, list(_divisions(settings)), types, settings["PATH"])
+    problems = check_news_metadata(metadata, list(_divisions(settings)), types)
     return [p for p in problems if not p.startswith('kolom "Date"')]
-
-
-def raise_on_problems(generators):
-    """Stop the build, listing every content problem found, once all files are read."""
-    if not generators:
-        return
-    context, settings = generators[0].context, generators[0].settings
-    content_dir = os.path.basename(os.path.normpath(settings["PATH"]))
-    problems = [
-        f"{os.path.join(content_dir, path)}: {message}"
-        for path, messages in sorted(_unreadable_files(context, settings).items())
-        for message in messages
-    ]
-    if problems:
-        raise ContentError(problem_report(problems))

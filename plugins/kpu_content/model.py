@@ -1,11 +1,10 @@
 """Rules for news-item metadata, written as pure functions so they are tested directly."""
 
-import os
 import re
 
 from pelican.utils import get_date
 
-from kpu_messages import AdminFacingError, unknown_value
+from kpu_messages import ContentError, unknown_value  # noqa: F401  (re-exported)
 
 # The content types a news item may have (its Pelican category), with their labels.
 DEFAULT_CONTENT_TYPES = {
@@ -22,10 +21,6 @@ STATUSES = ("published", "draft", "hidden")
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 
 
-class ContentError(AdminFacingError):
-    """One or more content files have mistakes an admin must fix."""
-
-
 def split_divisions(raw):
     """Split a `Divisi:` value ("a, b") into slugs."""
     if not raw:
@@ -33,7 +28,7 @@ def split_divisions(raw):
     return [part.strip() for part in str(raw).split(",") if part.strip()]
 
 
-def check_news_metadata(metadata, division_slugs, content_types, content_root):
+def check_news_metadata(metadata, division_slugs, content_types):
     """Return messages (Bahasa Indonesia) for every mistake in one news item's metadata."""
     problems = []
     if not str(metadata.get("title", "")).strip():
@@ -57,7 +52,6 @@ def check_news_metadata(metadata, division_slugs, content_types, content_root):
     for slug in divisions:
         if slug not in division_slugs:
             problems.append(unknown_value("Divisi", slug, division_slugs))
-    problems += check_image_metadata(metadata, content_root)
     problems += check_status(metadata)
     return problems
 
@@ -99,29 +93,10 @@ def diagnose_unreadable(text):
     ]
 
 
-def check_image_metadata(metadata, content_root):
-    """Return messages for a missing image file or missing alt text in `Image:` fields."""
-    image = metadata.get("image")
-    if not image:
-        return []
-    problems = []
-    if not os.path.isfile(os.path.join(content_root, image)):
-        problems.append(
-            f'kolom "Image": berkas "{image}" tidak ditemukan di folder content/. '
-            'Periksa nama dan letak berkasnya, misalnya "images/rapat.jpg".'
-        )
-    if not str(metadata.get("image_alt", "")).strip():
-        problems.append(
-            'kolom "Image_alt" wajib diisi: jelaskan isi gambar untuk pembaca tunanetra.'
-        )
-    return problems
-
-
-def check_page_metadata(metadata, content_root):
+def check_page_metadata(metadata):
     """Return messages for every mistake in a static page's metadata."""
     problems = []
     if not str(metadata.get("title", "")).strip():
         problems.append('kolom "Title" wajib diisi dengan judul halaman.')
-    problems += check_image_metadata(metadata, content_root)
     problems += check_status(metadata)
     return problems

@@ -5,10 +5,19 @@ AdminFacingError, so the tasks can print the Bahasa Indonesia message alone.
 """
 
 import difflib
+import os
+
+# Problems found while reading are kept in the build's shared context (new for every build,
+# so live reload never sees stale ones) and raised together once everything is read.
+PROBLEMS_KEY = "kpu_problems"
 
 
 class AdminFacingError(ValueError):
     """A mistake an admin must fix; its message is complete and in Bahasa Indonesia."""
+
+
+class ContentError(AdminFacingError):
+    """One or more content files have mistakes an admin must fix."""
 
 
 def nearest(value, allowed):
@@ -43,3 +52,29 @@ def problem_report(problems):
         f"Ada {len(problems)} kesalahan di konten; perbaiki lalu bangun ulang situs:\n"
         + "\n".join(problems)
     )
+
+
+def record_problems(context, source, messages):
+    """Remember problems of one source file (path relative to content/) for the final report."""
+    if messages and context is not None:
+        context.setdefault(PROBLEMS_KEY, {}).setdefault(source, []).extend(messages)
+
+
+def recorded_problems(context):
+    """Return {source: [messages]} recorded so far in this build."""
+    return context.get(PROBLEMS_KEY, {}) if context is not None else {}
+
+
+def raise_recorded(generators):
+    """Stop the build with every recorded problem, once all generators have read their files."""
+    if not generators:
+        return
+    context, settings = generators[0].context, generators[0].settings
+    content_dir = os.path.basename(os.path.normpath(settings["PATH"]))
+    lines = [
+        f"{os.path.join(content_dir, source)}: {message}"
+        for source, messages in sorted(recorded_problems(context).items())
+        for message in messages
+    ]
+    if lines:
+        raise ContentError(problem_report(lines))

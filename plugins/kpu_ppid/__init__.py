@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from kpu_messages import raise_recorded
 from kpu_ppid.handlers import add_generator, apply_settings
 
 
@@ -9,3 +10,4 @@ def register():
     """Connect the handlers: settings first, then the generator that owns content/ppid/."""
     signals.initialized.connect(apply_settings)
     signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(raise_recorded)

@@ -9,7 +9,7 @@ from pelican.generators import Generator
 from pelican.utils import slugify
 
 from kpu_attachments import copy_attachments, resolve_all
-from kpu_messages import AdminFacingError, problem_report
+from kpu_messages import record_problems
 from kpu_ppid.dip import (
     DIK_COLUMNS,
     DIP_COLUMNS,
@@ -25,10 +25,6 @@ from kpu_ppid.feed import ppid_atom
 from kpu_ppid.model import check_collection, parse_item
 
 logger = logging.getLogger(__name__)
-
-
-class PpidError(AdminFacingError):
-    """One or more PPID items have mistakes an admin must fix."""
 
 
 class PpidGenerator(Generator):
@@ -95,14 +91,10 @@ class PpidGenerator(Generator):
     def generate_context(self):
         """Validate all items (listing every problem at once) and build the DIP model."""
         items, problems = self._read_items()
+        for source, messages in problems.items():
+            record_problems(self.context, source, messages)
         if problems:
-            content_dir = os.path.basename(os.path.normpath(self.path))
-            lines = [
-                f"{os.path.join(content_dir, source)}: {message}"
-                for source, messages in sorted(problems.items())
-                for message in messages
-            ]
-            raise PpidError(problem_report(lines))
+            return  # the build stops with every problem once all generators have read
         self.items = items
         classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
         public = [i for i in items if not i.exempt]

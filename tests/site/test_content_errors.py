@@ -52,7 +52,7 @@ def test_unknown_type_suggests_the_nearest(content_copy, tmp_path):
 def test_missing_image_and_alt_are_reported(content_copy, tmp_path):
     text = GOOD_HEADER + "Divisi: sekretariat\nImage: images/tidak-ada.jpg\n\nIsi.\n"
     message = _build_with(content_copy, tmp_path, "gambar.md", text)
-    assert 'kolom "Image": berkas "images/tidak-ada.jpg" tidak ditemukan' in message
+    assert 'kolom "Image": gambar "tidak-ada.jpg" tidak ditemukan' in message
     assert 'kolom "Image_alt" wajib diisi' in message
 
 

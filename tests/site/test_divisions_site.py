@@ -190,9 +190,8 @@ def test_hoax_clarification_has_the_box_and_claim_review(built_site, news):
     box = page.find("aside", class_="kpu-hoax")
     assert "Putusan:" in box.get_text() and box.find("blockquote").get_text(strip=True)
     assert box.find("a")["href"].startswith("https://")
-    (script,) = page.find_all("script", type="application/ld+json")
-    review = json.loads(script.string)
-    assert review["@type"] == "ClaimReview"
+    data = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    (review,) = [d for d in data if d["@type"] == "ClaimReview"]
     assert review["claimReviewed"] == box.find("blockquote").get_text(strip=True)
 
 

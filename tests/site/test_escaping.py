@@ -33,8 +33,15 @@ Retensi: 5 tahun
 """
 
 
+OUR_SCRIPTS = {"/theme/js/dip-filter.js", "/theme/js/share.js"}
+
+
 def _scripts_other_than_ours(page):
-    return [s for s in page.find_all("script") if s.get("src") != "/theme/js/dip-filter.js"]
+    return [
+        s
+        for s in page.find_all("script")
+        if s.get("src") not in OUR_SCRIPTS and s.get("type") != "application/ld+json"
+    ]
 
 
 @pytest.fixture(scope="module")

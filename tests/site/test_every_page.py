@@ -57,15 +57,26 @@ def test_every_image_has_alt_text(pages):
             assert img.has_attr("alt"), f"{path}: {img}"
 
 
-def test_only_the_dip_pages_load_a_script_and_it_is_ours(pages):
+def test_scripts_are_ours_deferred_and_only_where_needed(pages):
     for path, page in pages:
         # JSON-LD is data, not code; everything else counts.
         scripts = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+        assert all(s.has_attr("src") and s.has_attr("defer") for s in scripts), path
+        sources = [s["src"] for s in scripts]
         if str(path).startswith("ppid/daftar-informasi-publik/"):
-            assert [s["src"] for s in scripts] == ["/theme/js/dip-filter.js"], path
-            assert scripts[0].has_attr("defer")
+            assert sources == ["/theme/js/dip-filter.js"], path
+        elif page.find(class_="kpu-share"):
+            assert sources == ["/theme/js/share.js"], path
         else:
-            assert scripts == [], f"{path} has a <script>"
+            assert sources == [], f"{path} has a <script>"
+
+
+def test_json_ld_is_valid_json_everywhere(pages):
+    import json
+
+    for path, page in pages:
+        for script in page.find_all("script", type="application/ld+json"):
+            assert json.loads(script.string)["@context"] == "https://schema.org", path
 
 
 def test_no_english_ui_leaks_from_pelicans_default_theme(pages):

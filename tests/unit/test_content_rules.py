@@ -4,7 +4,6 @@ from pelican.urlwrappers import Category
 from kpu_content.model import (
     DEFAULT_CONTENT_TYPES,
     check_news_metadata,
-    check_page_metadata,
     split_divisions,
 )
 from kpu_messages import nearest
@@ -45,16 +44,15 @@ def test_split_divisions(raw, expected):
     assert split_divisions(raw) == expected
 
 
-def test_valid_metadata_has_no_problems(tmp_path):
-    assert check_news_metadata(_metadata(), DIVISIONS, DEFAULT_CONTENT_TYPES, tmp_path) == []
+def test_valid_metadata_has_no_problems():
+    assert check_news_metadata(_metadata(), DIVISIONS, DEFAULT_CONTENT_TYPES) == []
 
 
-def test_two_divisions_one_unknown(tmp_path):
+def test_two_divisions_one_unknown():
     problems = check_news_metadata(
         _metadata(divisi="teknis-penyelenggaraan, hukum"),
         DIVISIONS,
         DEFAULT_CONTENT_TYPES,
-        tmp_path,
     )
     assert problems == [
         'kolom "Divisi": nilai "hukum" tidak dikenal. Pilihan: teknis-penyelenggaraan, '
@@ -62,12 +60,11 @@ def test_two_divisions_one_unknown(tmp_path):
     ]
 
 
-def test_missing_fields_are_each_reported(tmp_path):
+def test_missing_fields_are_each_reported():
     problems = check_news_metadata(
         _metadata(title=None, date=None, category=None, divisi=None),
         DIVISIONS,
         DEFAULT_CONTENT_TYPES,
-        tmp_path,
     )
     assert [p.split(":")[0] for p in problems] == [
         'kolom "Title" wajib diisi dengan judul berita.'.split(":")[0],
@@ -75,15 +72,6 @@ def test_missing_fields_are_each_reported(tmp_path):
         'kolom "Category" (jenis konten) wajib diisi. Pilihan',
         'kolom "Divisi" wajib diisi (satu atau beberapa, dipisah koma). Pilihan',
     ]
-
-
-def test_image_must_exist_and_have_alt(tmp_path):
-    (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "ada.jpg").write_bytes(b"x")
-    ok = _metadata(image="images/ada.jpg", image_alt="Ilustrasi")
-    assert check_news_metadata(ok, DIVISIONS, DEFAULT_CONTENT_TYPES, tmp_path) == []
-    problems = check_page_metadata({"title": "T", "image": "images/tidak.jpg"}, tmp_path)
-    assert len(problems) == 2 and "tidak ditemukan" in problems[0] and "Image_alt" in problems[1]
 
 
 @pytest.mark.parametrize(

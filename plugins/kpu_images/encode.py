@@ -1,0 +1,103 @@
+"""Encode one source image into its published sizes; runs in worker processes.
+
+Privacy first: the EXIF orientation is applied, colours are converted to sRGB, and only the
+pixels are saved, so no EXIF, GPS, XMP, maker note, comment or ICC profile is published.
+"""
+
+import io
+import math
+import os
+from dataclasses import dataclass
+
+from PIL import Image, ImageCms
+
+from kpu_images.inspect import ROTATED, register_heif, upright
+
+
+@dataclass(frozen=True)
+class EncodeJob:
+    """One source image and the cache files it must produce."""
+
+    source: str
+    cache_stem: str  # cache/kpu_images/<key>
+    widths: tuple
+    fallback: str  # "jpg" or "png"
+    jpeg_quality: int
+    webp_quality: int
+    max_pixels: int
+
+    def outputs(self):
+        """Return every cache file the job writes."""
+        return [
+            f"{self.cache_stem}-{w}.{ext}" for w in self.widths for ext in ("webp", self.fallback)
+        ]
+
+
+_SRGB = None
+
+
+def _to_srgb(image):
+    """Convert an image with an embedded colour profile to plain sRGB, then drop the profile."""
+    global _SRGB  # built once per worker process; a pure cache, not shared state
+    profile = image.info.get("icc_profile")
+    if not profile:
+        return image
+    try:
+        if _SRGB is None:
+            _SRGB = ImageCms.createProfile("sRGB")
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
+
+
+def _clean(image, keep_alpha):
+    """Return a new image holding only pixels: no info, EXIF, XMP or profile survives."""
+    mode = "RGBA" if keep_alpha else "RGB"
+    pixels = image.convert(mode)
+    clean = Image.new(mode, pixels.size)
+    clean.paste(pixels)
+    return clean
+
+
+def _draft(jpeg, largest):
+    """Let libjpeg decode at 1/2, 1/4 or 1/8 scale when that still covers the largest width."""
+    width, height = jpeg.size
+    rotated = jpeg.getexif().get(0x0112, 1) in ROTATED
+    factor = (height if rotated else width) / largest
+    if factor >= 2:
+        jpeg.draft("RGB", (math.ceil(width / factor), math.ceil(height / factor)))
+
+
+def encode(job):
+    """Write every width of one image as WebP and JPEG/PNG; return the files written."""
+    register_heif()
+    Image.MAX_IMAGE_PIXELS = job.max_pixels
+    keep_alpha = job.fallback == "png"
+    with Image.open(job.source) as opened:
+        if opened.format == "JPEG":
+            _draft(opened, max(job.widths))
+        image = _clean(_to_srgb(upright(opened)), keep_alpha)
+    written = []
+    current = image
+    for width in sorted(job.widths, reverse=True):
+        # Chained downscaling: each size comes from the previous, smaller one.
+        if current.width != width:
+            height = max(1, round(current.height * width / current.width))
+            current = current.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        base = f"{job.cache_stem}-{width}"
+        current.save(base + ".webp", "WEBP", quality=job.webp_quality, method=4)
+        if keep_alpha:
+            current.save(base + ".png", "PNG", optimize=True)
+        else:
+            current.save(
+                base + ".jpg", "JPEG", quality=job.jpeg_quality, optimize=True, progressive=True
+            )
+        written += [base + ".webp", base + "." + job.fallback]
+    return written
+
+
+def missing(job):
+    """Tell whether any of the job's cache files is absent."""
+    return not all(os.path.exists(path) for path in job.outputs())

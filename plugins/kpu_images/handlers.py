@@ -1,0 +1,340 @@
+"""Signal handlers of kpu_images: plan at read time, encode once at the end, in parallel."""
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from pelican.contents import Article, Page
+from pelican.log import console
+
+from kpu_dates.model import format_tanggal
+from kpu_images.cards import (
+    CARD_VERSION,
+    DIVISION_COLOURS,
+    CardJob,
+    card_key,
+    draw_emblem_png,
+    render,
+)
+from kpu_images.encode import EncodeJob, encode, missing
+from kpu_images.inspect import ImageProblem, inspect_image, register_heif
+from kpu_images.model import build_picture, image_source, picture_html, rewrite_images
+from kpu_images.settings import RASTER_EXTENSIONS, settings_key, with_defaults
+from kpu_images.social import caption
+from kpu_messages import record_problems
+
+logger = logging.getLogger(__name__)
+STATE_KEY = "KPU_IMAGE_STATE"
+
+
+@dataclass
+class ImageState:
+    """What one build plans and encodes; lives in the build's settings, never in the module."""
+
+    cache_dir: str
+    infos: dict = field(default_factory=dict)  # source key -> ImageInfo fields
+    hashes: dict = field(default_factory=dict)  # "path|size|mtime" -> sha256
+    jobs: dict = field(default_factory=dict)  # cache stem -> EncodeJob
+    cards: dict = field(default_factory=dict)  # cache stem -> CardJob
+    copies: dict = field(default_factory=dict)  # output path -> cache file
+    social: dict = field(default_factory=dict)  # output folder -> caption text
+    emblem: str = ""
+    encoded: int = 0
+    reused: int = 0
+
+
+def apply_settings(pelican):
+    """Fill in KPU_IMAGE_* defaults, enable HEIC, and start this build's image state."""
+    settings = pelican.settings
+    for key, value in with_defaults(settings).items():
+        settings.setdefault(key, value)
+    register_heif()
+    cache_dir = os.path.join(settings.get("CACHE_PATH", "cache"), settings["KPU_IMAGE_CACHE_DIR"])
+    os.makedirs(cache_dir, exist_ok=True)
+    state = ImageState(cache_dir=cache_dir)
+    state.hashes = _load_json(os.path.join(cache_dir, "hashes.json"))
+    state.infos = _load_json(os.path.join(cache_dir, "infos.json"))
+    settings[STATE_KEY] = state
+
+
+def add_picture_filter(generator):
+    """Let templates print a Picture with the same markup as content images."""
+    from markupsafe import Markup
+
+    def picture_markup(picture, sizes=None, eager=False, css_class=""):
+        if not picture:
+            return ""
+        sizes = sizes or generator.settings["KPU_IMAGE_SIZES"]
+        return Markup(picture_html(picture, sizes, eager=eager, css_class=css_class))
+
+    generator.env.filters["picture"] = picture_markup
+
+
+def _load_json(path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return {}
+
+
+def _sha256(path, state):
+    """Hash a source file, remembering the result by path, size and mtime between builds."""
+    stat = os.stat(path)
+    memo = f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}"
+    if memo not in state.hashes:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        state.hashes[memo] = digest.hexdigest()
+    return state.hashes[memo]
+
+
+def plan_picture(path, alt, settings):
+    """Inspect (or recall) one source image and plan its derived files; return a Picture."""
+    from kpu_images.inspect import ImageInfo
+
+    state = settings[STATE_KEY]
+    if not os.path.isfile(path):
+        raise ImageProblem(
+            f'gambar "{os.path.basename(path)}" tidak ditemukan. Periksa nama dan letak berkasnya.'
+        )
+    digest = _sha256(path, state)
+    key = f"{digest[:16]}{settings_key(settings)}"
+    if key not in state.infos:
+        info = inspect_image(path, settings["KPU_IMAGE_MAX_PIXELS"])
+        state.infos[key] = info.__dict__
+    info = ImageInfo(**state.infos[key])
+    stem = os.path.splitext(os.path.basename(path))[0]
+    picture = build_picture(info, key, stem, settings, settings.get("SITEURL", ""), alt)
+    cache_stem = os.path.join(state.cache_dir, key)
+    fallback = "png" if info.has_alpha else "jpg"
+    widths = tuple(v.width for v in picture.variants)
+    state.jobs[cache_stem] = EncodeJob(
+        path,
+        cache_stem,
+        widths,
+        fallback,
+        settings["KPU_IMAGE_JPEG_QUALITY"],
+        settings["KPU_IMAGE_WEBP_QUALITY"],
+        settings["KPU_IMAGE_MAX_PIXELS"],
+    )
+    for variant in picture.variants:
+        state.copies[variant.webp] = f"{cache_stem}-{variant.width}.webp"
+        state.copies[variant.fallback] = f"{cache_stem}-{variant.width}.{fallback}"
+    return picture
+
+
+def _resolve(src, source_dir, content_root):
+    """Map an <img src> or Image: value to a file under content/, or None if it leaves it."""
+    path, external = image_source(src)
+    if external:
+        return None, external
+    base = content_root if path.startswith("/") else source_dir
+    full = os.path.realpath(os.path.join(base, path.lstrip("/")))
+    root = os.path.realpath(content_root)
+    return (full if os.path.commonpath([full, root]) == root else None), False
+
+
+def process_fragment(fragment, source_dir, settings, eager_first=True):
+    """Turn every <img> of an HTML fragment into a responsive <picture>; return (html, problems)."""
+    problems = []
+    sizes = settings["KPU_IMAGE_SIZES"]
+
+    def replace(attributes, index):
+        src, alt = attributes.get("src", ""), attributes.get("alt", "").strip()
+        name = src.rsplit("/", 1)[-1] or src
+        path, external = _resolve(src, source_dir, settings["PATH"])
+        if external:
+            problems.append(
+                f'gambar "{src}" dimuat dari situs lain. Unduh gambarnya, simpan di '
+                "content/images/, lalu tautkan dari sana."
+            )
+            return None
+        if not alt:
+            problems.append(
+                f'gambar "{name}" tidak punya teks alternatif. Tulis ![penjelasan isi gambar]'
+                f"({src}) agar pembaca tunanetra tahu isinya."
+            )
+        if path is None:
+            problems.append(f'gambar "{src}" berada di luar folder content/.')
+            return None
+        try:
+            picture = plan_picture(path, alt, settings)
+        except ImageProblem as problem:
+            problems.append(str(problem))
+            return None
+        return picture_html(picture, sizes, eager=eager_first and index == 0)
+
+    return rewrite_images(fragment, replace), problems
+
+
+def process_content(content):
+    """Rewrite a news item's or page's images, plan its header image and its share card."""
+    if not isinstance(content, (Article, Page)) or content._context is None:
+        return
+    settings = content.settings
+    source_dir = os.path.dirname(content.source_path)
+    header = content.metadata.get("image")
+    fragment, problems = process_fragment(
+        content._content or "", source_dir, settings, eager_first=not header
+    )
+    content._content = fragment
+    content.picture = None
+    if header:
+        alt = str(content.metadata.get("image_alt", "")).strip()
+        if not alt:
+            problems.append(
+                'kolom "Image_alt" wajib diisi: jelaskan isi gambar untuk pembaca tunanetra.'
+            )
+        path, _external = _resolve(str(header), settings["PATH"], settings["PATH"])
+        try:
+            if path is None:
+                raise ImageProblem(f'kolom "Image": "{header}" berada di luar folder content/.')
+            content.picture = plan_picture(path, alt, settings)
+        except ImageProblem as problem:
+            problems.append(f'kolom "Image": {problem}')
+    if isinstance(content, Article) and getattr(content, "date", None):
+        content.card = plan_card(content, settings)
+        content.share_image = _share_image(content, settings)
+    record_problems(content._context, content.relative_source_path, problems)
+
+
+def plan_site_images(pelican):
+    """Plan the site's own share card and a PNG emblem (for pages that are not articles)."""
+    settings = pelican.settings
+    state = settings[STATE_KEY]
+    office = settings["KPU_OFFICE"]
+    host = office.get("site_url", "").split("://")[-1]
+    title = office.get("tagline") or office["name"]
+    key = card_key(title, office["name"], host, office.get("province", ""), DIVISION_COLOURS[0])
+    cache_stem = os.path.join(state.cache_dir, f"kartu-{key}")
+    state.cards[cache_stem] = CardJob(
+        title, office["name"], host, office.get("province", ""), DIVISION_COLOURS[0], cache_stem
+    )
+    card = f"{settings['KPU_SOCIAL_DIR']}/kartu-situs-1200x630-{key[:8]}.jpg"
+    state.copies[card] = f"{cache_stem}-og.jpg"
+    settings["KPU_SITE_CARD"] = {"path": card, "width": 1200, "height": 630, "alt": title}
+    emblem_path = os.path.join(state.cache_dir, f"lambang-{CARD_VERSION}-512.png")
+    state.emblem = emblem_path
+    state.copies["images/lambang-512.png"] = emblem_path
+    settings["KPU_LOGO_PNG"] = "images/lambang-512.png"
+
+
+def plan_card(article, settings):
+    """Plan the article's two share cards; return their output paths."""
+    state = settings[STATE_KEY]
+    office = settings["KPU_OFFICE"]
+    order = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    divisions = getattr(article, "divisions", [])
+    division = divisions[0] if divisions else {"slug": "", "name": office["name"]}
+    slug_index = order.index(division["slug"]) if division["slug"] in order else len(order) - 1
+    colour = division.get("color") or DIVISION_COLOURS[slug_index % len(DIVISION_COLOURS)]
+    title, date_text = str(article.title), format_tanggal(article.date)
+    key = card_key(title, office["name"], date_text, division["name"], colour)
+    cache_stem = os.path.join(state.cache_dir, f"kartu-{key}")
+    state.cards[cache_stem] = CardJob(
+        title, office["name"], date_text, division["name"], colour, cache_stem
+    )
+    folder = f"{settings['KPU_SOCIAL_DIR']}/{article.slug}"
+    paths = {
+        "og": f"{folder}/kartu-1200x630-{key[:8]}.jpg",
+        "square": f"{folder}/kartu-1080x1080-{key[:8]}.jpg",
+    }
+    state.copies[paths["og"]] = f"{cache_stem}-og.jpg"
+    state.copies[paths["square"]] = f"{cache_stem}-square.jpg"
+    return paths
+
+
+def _share_image(article, settings):
+    """Choose the share image: the article's own photo, else its generated card."""
+    if article.picture:
+        largest = article.picture.largest
+        return {
+            "path": largest.fallback,
+            "width": largest.width,
+            "height": largest.height,
+            "alt": article.picture.alt,
+        }
+    return {"path": article.card["og"], "width": 1200, "height": 630, "alt": str(article.title)}
+
+
+def collect_social_kits(generator):
+    """Write each published article's ready-to-post caption next to its cards."""
+    settings = generator.settings
+    state = settings[STATE_KEY]
+    hashtags = list(settings["KPU_OFFICE"].get("hashtags") or ())
+    for article in generator.articles:
+        folder = f"{settings['KPU_SOCIAL_DIR']}/{article.slug}"
+        # The public address, even in a local build: the caption is meant to be posted.
+        public = settings["KPU_OFFICE"].get("site_url", "").rstrip("/")
+        url = f"{public or settings.get('SITEURL', '')}/{article.url}"
+        state.social[folder] = caption(article, url, hashtags)
+
+
+def drop_raster_originals(generator):
+    """Keep original photos out of the output: only their metadata-free copies are published."""
+    kept = [
+        static
+        for static in generator.staticfiles
+        if os.path.splitext(static.source_path)[1].lower().lstrip(".") not in RASTER_EXTENSIONS
+    ]
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = kept  # what StaticGenerator.generate_output copies
+
+
+def finish(pelican):
+    """Encode what the cache lacks (all cores), copy derived files, write the social kits."""
+    settings = pelican.settings
+    state = settings.get(STATE_KEY)
+    if state is None:
+        return
+    todo = [job for job in state.jobs.values() if missing(job)]
+    cards = [job for job in state.cards.values() if not all(map(os.path.exists, job.outputs()))]
+    _run_parallel(encode, todo)
+    _run_parallel(render, cards)
+    if state.emblem and not os.path.exists(state.emblem):
+        draw_emblem_png(state.emblem, 512)
+    state.encoded, state.reused = len(todo), len(state.jobs) - len(todo)
+    for output, cached in state.copies.items():
+        _publish(cached, os.path.join(pelican.output_path, output))
+    for folder, text in state.social.items():
+        target = os.path.join(pelican.output_path, folder, "keterangan.txt")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    for name, data in (("hashes.json", state.hashes), ("infos.json", state.infos)):
+        with open(os.path.join(state.cache_dir, name), "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+    summary = (
+        f"Gambar: {state.encoded} di-encode, {state.reused} dari cache; "
+        f"kartu berbagi: {len(cards)} dibuat, {len(state.cards) - len(cards)} dari cache."
+    )
+    logger.info("[kpu_images] %s", summary)
+    console.print(summary)
+
+
+def _run_parallel(function, jobs):
+    """Run jobs on every core; one job (or one core) runs here without a pool."""
+    if len(jobs) > 1 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            list(pool.map(function, jobs))
+    else:
+        for job in jobs:
+            function(job)
+
+
+def _publish(cached, target):
+    """Hard-link a cached file into the output (copy when linking is impossible)."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.exists(target):
+        os.remove(target)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
