@@ -122,16 +122,21 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
+# Order matters where plugins share a signal: kpu_content files each item's divisions before
+# kpu_images draws its card; kpu_check sees raw HTML before kpu_images rewrites <img>.
 PLUGINS = [
     "kpu_office",
     "kpu_dates",
     "kpu_content",
+    "kpu_check",
     "kpu_images",
     "kpu_navigation",
     "kpu_assets",
     "kpu_ppid",
     "kpu_divisions",
     "kpu_report",
+    "kpu_sitemap",
+    "kpu_verify",  # last: checks the finished output
 ]
 
 DEFAULT_LANG = "id"

@@ -9,6 +9,9 @@ from pelicanconf import *  # noqa: E402,F403  (the publish build extends the dev
 from pelicanconf import KPU_OFFICE  # noqa: E402
 
 SITEURL = KPU_OFFICE["site_url"].rstrip("/")
+# GitHub Pages needs a CNAME file for a custom domain (not for *.github.io addresses).
+_HOST = SITEURL.split("://", 1)[-1].split("/", 1)[0]
+KPU_DEPLOY_CNAME = "" if _HOST.endswith("github.io") else _HOST
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
@@ -24,3 +27,10 @@ DELETE_OUTPUT_DIRECTORY = True
 # Drafts are never written in the publish build (the dev build shows them under /draf/).
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+
+# Safe publishing: any Pelican warning fails the build, and the output is checked (links,
+# anchors, drafts, future items, exempt PPID files, image metadata, sitemap and feeds).
+KPU_STRICT = True
+KPU_OUTPUT_CHECK = True
+# Scheduled items: a future Date stays out until the first build on or after that date.
+WITH_FUTURE_DATES = False

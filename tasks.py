@@ -33,11 +33,11 @@ PAGE_KIND = "halaman"
 PPID_KIND = "ppid"
 
 
-def _build(conf, **overrides):
+def _build(conf, step="", **overrides):
     """Run one Pelican build in this process; a content mistake ends the task with its message.
 
     In-process (not the `pelican` command) so an admin sees our Bahasa Indonesia message
-    alone, not wrapped in a Python traceback.
+    alone, not wrapped in a Python traceback. Returns the settings the build used.
     """
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -48,7 +48,9 @@ def _build(conf, **overrides):
     try:
         Pelican(settings).run()
     except AdminFacingError as error:
-        raise Exit(f"\nBUILD GAGAL. {error}\n", code=1) from None
+        heading = f"{step} GAGAL" if step else "BUILD GAGAL"
+        raise Exit(f"\n{heading}. {error}\n", code=1) from None
+    return settings
 
 
 def _listen(port):
@@ -113,9 +115,19 @@ def livereload(c, port=PORT):
 
 @task
 def preview(c, port=PORT, serve_site=True):
-    """Build with publishconf.py (feeds on, published items only) and serve it locally."""
+    """Build the published version locally, plus drafts (marked DRAF) at /draf/<slug>/."""
     local_url = f"http://{HOST}:{port}"
-    _build(PUBLISH_CONF, SITEURL=local_url, FEED_DOMAIN=local_url)
+    _build(
+        PUBLISH_CONF,
+        SITEURL=local_url,
+        FEED_DOMAIN=local_url,
+        DRAFT_SAVE_AS="draf/{slug}/index.html",
+        DRAFT_PAGE_SAVE_AS="draf/halaman/{slug}/index.html",
+        KPU_OUTPUT_CHECK=False,  # drafts are expected here; `invoke check` is the real check
+    )
+    drafts = sorted((OUTPUT / "draf").rglob("index.html")) if (OUTPUT / "draf").exists() else []
+    for draft in drafts:
+        print(f"Draf: {local_url}/{draft.parent.relative_to(OUTPUT)}/")
     if serve_site:
         print(f"Pratinjau versi terbit di {local_url}/ (hentikan dengan Ctrl+C)")
         _listen(port)
@@ -123,19 +135,50 @@ def preview(c, port=PORT, serve_site=True):
 
 @task
 def publish(c):
-    """Build the site for publication (absolute URLs, feeds) into output/."""
+    """Build the site for publication (absolute URLs, feeds, strict, output check) into output/."""
     _build(PUBLISH_CONF)
+
+
+@task
+def check(c):
+    """Check all content and a full publish build without publishing; list every problem."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="kpu-check-") as folder:
+        _build(PUBLISH_CONF, step="PEMERIKSAAN", OUTPUT_PATH=folder)
+    print("Pemeriksaan selesai: tidak ada masalah.")
 
 
 @task(name="gh-pages")
 def gh_pages(c, remote="origin", branch="gh-pages", push=True):
-    """Build for publication and commit output/ to the gh-pages branch with ghp-import."""
-    publish(c)
+    """Check, build for publication, check the output, then push it with ghp-import."""
+    import tempfile
+
+    from kpu_verify.handlers import verify_folder
+
+    print("Langkah 1/4: memeriksa konten dan build uji")
+    with tempfile.TemporaryDirectory(prefix="kpu-check-") as folder:
+        _build(PUBLISH_CONF, step="Langkah 1/4 (pemeriksaan)", OUTPUT_PATH=folder)
+    print("Langkah 2/4: build terbit ke output/")
+    settings = _build(PUBLISH_CONF, step="Langkah 2/4 (build terbit)", KPU_OUTPUT_CHECK=False)
+    print("Langkah 3/4: memeriksa hasil build")
+    problems = verify_folder(str(OUTPUT), settings)
+    if problems:
+        listing = "\n".join(problems)
+        raise Exit(f"\nLangkah 3/4 (pemeriksaan hasil) GAGAL:\n{listing}\n", code=1)
+    print("Langkah 4/4: mengunggah ke cabang " + branch)
     args = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--force"]
     args += ["--branch", branch, "--remote", remote, "--message", "Terbitkan situs"]
+    if settings.get("KPU_DEPLOY_CNAME"):
+        args += ["--cname", settings["KPU_DEPLOY_CNAME"]]
     if push:
         args.append("--push")
-    c.run(shlex.join([*args, str(OUTPUT)]))
+    result = c.run(shlex.join([*args, str(OUTPUT)]), warn=True)
+    if result.failed:
+        raise Exit(
+            "\nLangkah 4/4 (unggah) GAGAL: ghp-import tidak berhasil; lihat pesan di atas.\n", 1
+        )
+    print("Selesai: situs terbit.")
 
 
 @task

@@ -5,12 +5,16 @@ its format, size and SHA-256 so a citizen can verify a download; a link must be 
 """
 
 import hashlib
+import io
 import os
-import shutil
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from babel.numbers import format_decimal
+from PIL import Image, ImageOps
+
+# Attached photos are republished without EXIF/GPS/XMP, like every other image of the site.
+CLEANED_IMAGE_TYPES = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
 
 # Attachment types allowed by default, with the label shown to citizens.
 DEFAULT_ATTACHMENT_TYPES = {
@@ -94,6 +98,34 @@ def sha256_of(path):
     return digest.hexdigest()
 
 
+def clean_image_bytes(path):
+    """Return a JPEG/PNG upright and without any metadata (EXIF, GPS, XMP, comments)."""
+    extension = os.path.splitext(path)[1].lower().lstrip(".")
+    with Image.open(path) as image:
+        image = ImageOps.exif_transpose(image)
+        mode = (
+            "RGBA" if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info else "RGB"
+        )
+        pixels = image.convert(mode if extension == "png" else "RGB")
+    clean = Image.new(pixels.mode, pixels.size)
+    clean.paste(pixels)
+    buffer = io.BytesIO()
+    if CLEANED_IMAGE_TYPES.get(extension) == "PNG":
+        clean.save(buffer, "PNG", optimize=True)
+    else:
+        clean.save(buffer, "JPEG", quality=90, optimize=True)
+    return buffer.getvalue()
+
+
+def published_bytes(path):
+    """Return the bytes a file is published with: photos cleaned, everything else as is."""
+    extension = os.path.splitext(path)[1].lower().lstrip(".")
+    if extension in CLEANED_IMAGE_TYPES:
+        return clean_image_bytes(path)
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
 def resolve_attachment(ref, item_dir, content_root, allowed_types, item_url):
     """Check one `Lampiran` entry and describe it; return (Attachment or None, problem)."""
     if ref.is_url:
@@ -130,14 +162,25 @@ def resolve_attachment(ref, item_dir, content_root, allowed_types, item_url):
             "(relatif terhadap berkas item)."
         )
     filename = os.path.basename(path)
+    if extension in CLEANED_IMAGE_TYPES:
+        try:
+            data = published_bytes(path)
+        except OSError:
+            return None, (
+                f'kolom "Lampiran": gambar "{ref.target}" rusak atau tidak dapat dibaca. '
+                "Unggah ulang berkas aslinya."
+            )
+        size, digest = len(data), hashlib.sha256(data).hexdigest()
+    else:
+        size, digest = os.path.getsize(path), sha256_of(path)
     attachment = Attachment(
         label=ref.label,
         url=item_url + filename,
         filename=filename,
         source_path=path,
         format_label=allowed_types[extension],
-        size_bytes=os.path.getsize(path),
-        sha256=sha256_of(path),
+        size_bytes=size,
+        sha256=digest,
     )
     return attachment, None
 
@@ -169,4 +212,5 @@ def copy_attachments(attachments, output_path):
             continue
         target = os.path.join(output_path, attachment.url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(attachment.source_path, target)
+        with open(target, "wb") as handle:
+            handle.write(published_bytes(attachment.source_path))

@@ -64,7 +64,7 @@ def check_status(metadata):
     return [unknown_value("Status", status, STATUSES)]
 
 
-def read_header(text):
+def read_header(text, lower=True):
     """Return the `Key: value` fields at the top of a Markdown file (keys lower-cased)."""
     fields = {}
     for line in text.splitlines():
@@ -72,7 +72,8 @@ def read_header(text):
             break
         match = HEADER_LINE.match(line)
         if match:
-            fields[match["key"].lower()] = match["value"].strip()
+            key = match["key"].lower() if lower else match["key"]
+            fields[key] = match["value"].strip()
     return fields
 
 

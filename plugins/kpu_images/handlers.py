@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pelican.contents import Article, Page
 from pelican.log import console
 
+from kpu_attachments import clean_image_bytes
 from kpu_dates.model import format_tanggal
 from kpu_images.cards import (
     CARD_VERSION,
@@ -43,6 +44,7 @@ class ImageState:
     copies: dict = field(default_factory=dict)  # output path -> cache file
     social: dict = field(default_factory=dict)  # output folder -> caption text
     emblem: str = ""
+    logo: tuple = ()  # (source, output path) of a raster office logo
     encoded: int = 0
     reused: int = 0
 
@@ -192,10 +194,15 @@ def process_content(content):
             problems.append(
                 'kolom "Image_alt" wajib diisi: jelaskan isi gambar untuk pembaca tunanetra.'
             )
-        path, _external = _resolve(str(header), settings["PATH"], settings["PATH"])
+        path, external = _resolve(str(header), settings["PATH"], settings["PATH"])
         try:
+            if external:
+                raise ImageProblem(
+                    f'"{header}" dimuat dari situs lain. Unduh gambarnya, simpan di '
+                    'content/images/, lalu tulis misalnya "Image: images/nama.jpg".'
+                )
             if path is None:
-                raise ImageProblem(f'kolom "Image": "{header}" berada di luar folder content/.')
+                raise ImageProblem(f'"{header}" berada di luar folder content/.')
             content.picture = plan_picture(path, alt, settings)
         except ImageProblem as problem:
             problems.append(f'kolom "Image": {problem}')
@@ -279,6 +286,10 @@ def collect_social_kits(generator):
 
 def drop_raster_originals(generator):
     """Keep original photos out of the output: only their metadata-free copies are published."""
+    logo = generator.settings["KPU_OFFICE"].get("logo") or ""
+    if os.path.splitext(logo)[1].lower().lstrip(".") in RASTER_EXTENSIONS:
+        # The office logo keeps its path, published as a clean copy by finish().
+        generator.settings[STATE_KEY].logo = (os.path.join(generator.path, logo), logo)
     kept = [
         static
         for static in generator.staticfiles
@@ -303,6 +314,11 @@ def finish(pelican):
     state.encoded, state.reused = len(todo), len(state.jobs) - len(todo)
     for output, cached in state.copies.items():
         _publish(cached, os.path.join(pelican.output_path, output))
+    if state.logo and os.path.isfile(state.logo[0]):
+        target = os.path.join(pelican.output_path, state.logo[1])
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(clean_image_bytes(state.logo[0]))
     for folder, text in state.social.items():
         target = os.path.join(pelican.output_path, folder, "keterangan.txt")
         os.makedirs(os.path.dirname(target), exist_ok=True)

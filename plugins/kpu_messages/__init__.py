@@ -6,6 +6,7 @@ AdminFacingError, so the tasks can print the Bahasa Indonesia message alone.
 
 import difflib
 import os
+import re
 
 # Problems found while reading are kept in the build's shared context (new for every build,
 # so live reload never sees stale ones) and raised together once everything is read.
@@ -65,16 +66,51 @@ def recorded_problems(context):
     return context.get(PROBLEMS_KEY, {}) if context is not None else {}
 
 
+FIELD = re.compile(r'^kolom "([^"]+)"')
+QUOTED = re.compile(r'"([^"]{2,})"')
+
+
+def locate_line(text, message):
+    """Return the line of a file a message is about: its field's line, or a quoted value's."""
+    lines = text.splitlines()
+    field = FIELD.match(message)
+    if field:
+        key = field.group(1).lower()
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                break  # the header ends at the first blank line
+            if line.split(":", 1)[0].strip().lower() == key:
+                return number
+    for value in QUOTED.findall(message[field.end() :] if field else message):
+        for number, line in enumerate(lines, start=1):
+            if value in line:
+                return number
+    return 1
+
+
+def problem_lines(content_path, problems):
+    """Format {source: [messages]} as sorted "content/path:line: message" lines."""
+    content_dir = os.path.basename(os.path.normpath(content_path))
+    formatted = []
+    for source, messages in sorted(problems.items()):
+        try:
+            with open(os.path.join(content_path, source), encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except OSError:
+            text = ""
+        for message in messages:
+            line = locate_line(text, message)
+            formatted.append(
+                (source, line, f"{os.path.join(content_dir, source)}:{line}: {message}")
+            )
+    return [entry for _source, _line, entry in sorted(formatted, key=lambda e: (e[0], e[1]))]
+
+
 def raise_recorded(generators):
     """Stop the build with every recorded problem, once all generators have read their files."""
     if not generators:
         return
     context, settings = generators[0].context, generators[0].settings
-    content_dir = os.path.basename(os.path.normpath(settings["PATH"]))
-    lines = [
-        f"{os.path.join(content_dir, source)}: {message}"
-        for source, messages in sorted(recorded_problems(context).items())
-        for message in messages
-    ]
+    lines = problem_lines(settings["PATH"], recorded_problems(context))
     if lines:
         raise ContentError(problem_report(lines))

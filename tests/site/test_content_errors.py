@@ -37,7 +37,7 @@ def test_missing_type_and_division_are_both_reported(content_copy, tmp_path):
 def test_missing_title_is_reported_not_skipped(content_copy, tmp_path):
     text = "Date: 2024-01-02 10:00\nCategory: berita\nDivisi: sekretariat\n\nIsi.\n"
     message = _build_with(content_copy, tmp_path, "tanpa-judul.md", text)
-    assert 'content/berita/tanpa-judul.md: kolom "Title" wajib diisi' in message
+    assert 'content/berita/tanpa-judul.md:1: kolom "Title" wajib diisi' in message
 
 
 def test_unknown_type_suggests_the_nearest(content_copy, tmp_path):
@@ -59,7 +59,7 @@ def test_missing_image_and_alt_are_reported(content_copy, tmp_path):
 def test_unparseable_date_stops_the_build_instead_of_dropping_the_item(content_copy, tmp_path):
     text = "Title: Uji\nDate: 25 Mei 2021\nCategory: berita\nDivisi: sekretariat\n\nIsi.\n"
     message = _build_with(content_copy, tmp_path, "tanggal.md", text)
-    assert 'content/berita/tanggal.md: kolom "Date": "25 Mei 2021" bukan tanggal' in message
+    assert 'content/berita/tanggal.md:2: kolom "Date": "25 Mei 2021" bukan tanggal' in message
     assert "2021-05-25 10:00" in message
 
 
@@ -76,4 +76,4 @@ def test_page_without_title_is_reported(content_copy, tmp_path):
     )
     with pytest.raises(ContentError) as error:
         build(tmp_path / "out", PATH=str(content_copy))
-    assert 'content/pages/profil/baru.md: kolom "Title" wajib diisi' in str(error.value)
+    assert 'content/pages/profil/baru.md:1: kolom "Title" wajib diisi' in str(error.value)

@@ -159,7 +159,7 @@ def _bad_build(tmp_path, images, body="", header="", **overrides):
 )
 def test_each_bad_image_stops_the_build_naming_file_and_image(tmp_path, images, body, expected):
     message = _bad_build(tmp_path, images, body=body)
-    assert "content/berita/2024-03-05-foto.md: " in message and expected in message
+    assert "content/berita/2024-03-05-foto.md:10: " in message and expected in message
 
 
 def test_decompression_bomb_is_refused(tmp_path):

@@ -44,16 +44,17 @@ def test_every_ppid_problem_is_listed_with_file_and_field(content_copy, tmp_path
     )
     message = _failing_build(content_copy, tmp_path)
     assert message.startswith("Ada 5 kesalahan di konten")
-    assert 'content/ppid/salah-klasifikasi.md: kolom "Klasifikasi": nilai "berkla"' in message
+    assert 'content/ppid/salah-klasifikasi.md:2: kolom "Klasifikasi": nilai "berkla"' in message
     assert 'Mungkin maksud Anda "berkala"?' in message
     assert (
-        'content/ppid/lampiran-hilang.md: kolom "Lampiran": berkas "lampiran/tidak-ada.pdf"'
+        'content/ppid/lampiran-hilang.md:13: kolom "Lampiran": berkas "lampiran/tidak-ada.pdf"'
         in message
     )
     assert (
-        "content/ppid/lampiran-luar.md: " in message and "berada di luar folder content/" in message
+        "content/ppid/lampiran-luar.md:13: " in message
+        and "berada di luar folder content/" in message
     )
-    assert 'content/ppid/tahun-salah.md: kolom "Tahun": "20244" bukan tahun yang sah' in message
+    assert 'content/ppid/tahun-salah.md:4: kolom "Tahun": "20244" bukan tahun yang sah' in message
     assert 'slug "laporan-keuangan-2024" sudah dipakai oleh' in message
 
 
@@ -85,4 +86,4 @@ def test_files_next_to_an_exempt_item_never_reach_the_output(content_copy, tmp_p
 def test_ppid_slug_may_not_take_a_standard_page_url(content_copy, tmp_path):
     (content_copy / "ppid" / "regulasi.md").write_text(GOOD, encoding="utf-8")
     message = _failing_build(content_copy, tmp_path)
-    assert 'content/ppid/regulasi.md: slug "regulasi" sudah dipakai halaman lain' in message
+    assert 'content/ppid/regulasi.md:1: slug "regulasi" sudah dipakai halaman lain' in message

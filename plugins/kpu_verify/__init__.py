@@ -1,0 +1,13 @@
+"""Check the finished output: strict warnings, dead links and anchors, leaks, listings.
+
+List it last in PLUGINS: it must run after every other plugin has written its files.
+"""
+
+from pelican import signals
+
+from kpu_verify.handlers import finish
+
+
+def register():
+    """Connect the final check."""
+    signals.finalized.connect(finish)

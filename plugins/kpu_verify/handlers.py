@@ -1,0 +1,117 @@
+"""Signal handler of kpu_verify: the last word on a build before anyone ships it."""
+
+import os
+
+from kpu_check.handlers import STATE_KEY, CheckState
+from kpu_check.strict import detach
+from kpu_messages import AdminFacingError, locate_line, problem_report
+from kpu_verify import output as out
+
+
+class StrictBuildError(AdminFacingError):
+    """Pelican warned or erred during a publish build."""
+
+
+class OutputCheckError(AdminFacingError):
+    """The built site has a dead link, a leak or a stale listing."""
+
+
+def finish(pelican):
+    """End strict collection and, in publish builds, check the output before anyone ships it."""
+    settings = pelican.settings
+    state = settings.get(STATE_KEY)
+    if state is None:
+        return
+    messages = []
+    if state.collector is not None:
+        detach(state.collector)
+        messages = state.collector.messages
+        state.collector = None
+    if messages:
+        lines = [f"- {m}" for m in dict.fromkeys(messages)]
+        raise StrictBuildError(
+            "Build terbit berhenti karena Pelican memberi peringatan:\n" + "\n".join(lines)
+        )
+    if settings["KPU_OUTPUT_CHECK"]:
+        problems = _output_problems(pelican, state)
+        if problems:
+            raise OutputCheckError(
+                problem_report(problems).replace("di konten", "di hasil build", 1)
+            )
+
+
+def _output_problems(pelican, state):
+    """Run every output check; return "file:line: message" lines."""
+    return verify_folder(pelican.output_path, pelican.settings, state)
+
+
+def verify_folder(output, settings, state=None):
+    """Check a built folder; with a build's state, point at content files and find leaks."""
+    state = state or CheckState()
+    lines = []
+    theme_links = {}  # a broken link in the theme repeats on every page: say it once
+    for page, line, link, message in out.check_links(output, settings.get("SITEURL", "")):
+        if _written_in_source(state.sources.get(page), link):
+            lines.append(_where(settings, state, output, page, line, message))
+        else:
+            theme_links.setdefault(message, []).append((page, line))
+    for message, places in theme_links.items():
+        page, line = places[0]
+        more = f" (juga di {len(places) - 1} halaman lain)" if len(places) > 1 else ""
+        lines.append(f"output/{page}:{line}: {message}{more}")
+    for page, message in state.leaks:
+        lines.append(_where(settings, state, output, page, 1, message))
+    for image in out.images_with_metadata(output):
+        lines.append(f"output/{image}:1: gambar terbit masih membawa metadata (EXIF/XMP).")
+    draft_url = settings.get("DRAFT_URL", "")
+    if (
+        not settings.get("DRAFT_SAVE_AS")
+        and draft_url
+        and os.path.isdir(os.path.join(output, draft_url.split("{")[0]))
+    ):
+        lines.append(f"output/{draft_url.split('{')[0]}:1: folder draf ada di situs terbit.")
+    for slug in state.exempt:
+        folder = settings.get("PPID_ITEM_URL", "ppid/{slug}/").format(slug=slug)
+        if os.path.exists(os.path.join(output, folder)):
+            lines.append(f"output/{folder}:1: berkas informasi dikecualikan ikut terbit.")
+    for listing in _listings(settings):
+        path = os.path.join(output, listing)
+        if not os.path.isfile(path):
+            lines.append(f"output/{listing}:1: berkas ini wajib ada di situs terbit.")
+            continue
+        for url in out.unpublished_urls(output, settings.get("SITEURL", ""), out.listed_urls(path)):
+            lines.append(f'output/{listing}:1: mencantumkan "{url}" yang tidak terbit.')
+    return sorted(dict.fromkeys(lines), key=_position)
+
+
+def _position(line):
+    """Sort "path:line: message" by path, then line number, then text."""
+    path, number, _rest = (line.split(":", 2) + ["", ""])[:3]
+    return (path, int(number) if number.isdigit() else 0, line)
+
+
+def _written_in_source(source, link):
+    """Tell whether a link was written by an admin in a content file (not by the theme)."""
+    if not source:
+        return False
+    with open(source, encoding="utf-8", errors="replace") as handle:
+        return link in handle.read()
+
+
+def _listings(settings):
+    names = [settings.get(key) for key in ("FEED_ALL_ATOM", "FEED_ALL_RSS", "PPID_FEED_ATOM")]
+    if settings.get("KPU_SITEMAP"):
+        names.append(settings["KPU_SITEMAP"])
+    return [name for name in names if name]
+
+
+def _where(settings, state, output, page, line, message):
+    """Point at the content file (and its line) behind a page, else at the page itself."""
+    source = state.sources.get(page)
+    if source:
+        with open(source, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+        content_dir = os.path.basename(os.path.normpath(settings["PATH"]))
+        relative = os.path.relpath(source, settings["PATH"])
+        return f"{content_dir}/{relative}:{locate_line(text, message)}: {message}"
+    return f"output/{page}:{line}: {message}"

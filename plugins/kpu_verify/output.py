@@ -1,0 +1,148 @@
+"""Check a built site as a visitor and a crawler would meet it: links, anchors, leaks.
+
+HTMLParser (not BeautifulSoup) keeps the pass over thousands of pages quick.
+"""
+
+import os
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote, urljoin, urlparse
+from xml.etree import ElementTree
+
+from PIL import Image
+
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
+LINK_ATTRIBUTES = {"href", "src"}
+
+
+class _PageIndex(HTMLParser):
+    """Collect a page's ids and the links it makes (with their line numbers)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids = set()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            self.ids.add(attributes["name"])
+        if tag == "link" and "alternate" in (attributes.get("rel") or "").split():
+            return  # feeds are checked as files below
+        for name in LINK_ATTRIBUTES:
+            if attributes.get(name):
+                self.links.append((attributes[name], self.getpos()[0]))
+        for candidate in (attributes.get("srcset") or "").split(","):
+            if candidate.strip():
+                self.links.append((candidate.strip().split()[0], self.getpos()[0]))
+
+    handle_startendtag = handle_starttag
+
+
+def index_page(path):
+    """Return (ids, links) of one HTML file."""
+    index = _PageIndex()
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        index.feed(handle.read())
+    index.close()
+    return index.ids, index.links
+
+
+def internal_target(link, page_url, site_host):
+    """Return (path, fragment) for a link into this site, or None for another site or scheme."""
+    absolute = urljoin(page_url, link)
+    parsed = urlparse(absolute)
+    if parsed.scheme not in ("http", "https", "") or (parsed.netloc and parsed.netloc != site_host):
+        return None
+    return unquote(parsed.path), parsed.fragment
+
+
+def resolve(output, path):
+    """Map a URL path to the file that serves it, or None."""
+    relative = path.lstrip("/")
+    candidate = os.path.join(output, relative)
+    if path.endswith("/") or os.path.isdir(candidate):
+        candidate = os.path.join(candidate, "index.html")
+    return candidate if os.path.isfile(candidate) else None
+
+
+def check_links(output, siteurl):
+    """Return (page, line, link, message) for links to missing files and missing anchors."""
+    site = urlparse(siteurl or "http://situs.lokal")
+    base = f"{site.scheme}://{site.netloc}{site.path.rstrip('/')}"
+    pages = {}
+    for folder, _dirs, files in os.walk(output):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                pages[os.path.realpath(path)] = index_page(path)
+    problems = []
+    for page, (_ids, links) in sorted(pages.items()):
+        relative = os.path.relpath(page, output)
+        page_url = f"{base}/{relative}"
+        for link, line in links:
+            target = internal_target(link, page_url, site.netloc)
+            if target is None:
+                continue
+            path, fragment = target
+            if site.path and path.startswith(site.path):
+                path = "/" + path[len(site.path.rstrip("/")) + 1 :]
+            served = resolve(output, path)
+            if served is None:
+                message = f'tautan "{link}" menuju halaman yang tidak ada.'
+                problems.append((relative, line, link, message))
+            elif fragment and served.endswith(".html"):
+                ids = pages.get(os.path.realpath(served), (set(), []))[0]
+                if fragment not in ids:
+                    message = f'tautan "{link}" menuju bagian "#{fragment}" yang tidak ada.'
+                    problems.append((relative, line, link, message))
+    return problems
+
+
+def images_with_metadata(output):
+    """Return published images that still carry EXIF, XMP or a comment."""
+    found = []
+    for folder, _dirs, files in os.walk(output):
+        for name in files:
+            if os.path.splitext(name)[1].lower() not in IMAGE_EXTENSIONS:
+                continue
+            path = os.path.join(folder, name)
+            with Image.open(path) as image:
+                if len(image.getexif()) or {"xmp", "XML:com.adobe.xmp", "comment"} & set(
+                    image.info
+                ):
+                    found.append(os.path.relpath(path, output))
+    return found
+
+
+def listed_urls(path):
+    """Return the page URLs a sitemap or feed lists."""
+    tree = ElementTree.parse(path)
+    urls = []
+    for element in tree.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "loc" or (tag == "link" and element.text and element.text.strip()):
+            urls.append(element.text.strip())
+        elif (
+            tag == "link" and element.get("rel", "alternate") == "alternate" and element.get("href")
+        ):
+            urls.append(element.get("href"))
+    return urls
+
+
+def unpublished_urls(output, siteurl, urls):
+    """Return the listed URLs that no published page serves."""
+    site = urlparse(siteurl or "http://situs.lokal")
+    missing = []
+    for url in urls:
+        target = internal_target(url, f"{site.scheme}://{site.netloc}/", site.netloc)
+        if target is not None and resolve(output, target[0]) is None:
+            missing.append(url)
+    return missing
+
+
+def matches(pattern, path):
+    """Tell whether an output path falls under a URL pattern such as "draf/"."""
+    return re.match(re.escape(pattern.strip("/")) + r"(/|$)", path) is not None

@@ -1,0 +1,88 @@
+"""invoke gh-pages end to end against a real local bare repository as the remote."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _git(*args, cwd):
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+
+
+@pytest.fixture
+def deployable(tmp_path):
+    """A copy of the project in its own git repository whose origin is a bare repository."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("content", "theme", "plugins"):
+        shutil.copytree(ROOT / name, project / name)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, project / name)
+    remote = tmp_path / "remote.git"
+    _git("init", "--bare", "-q", str(remote), cwd=tmp_path)
+    _git("init", "-q", cwd=project)
+    _git("remote", "add", "origin", str(remote), cwd=project)
+    _git("config", "user.email", "ci@example.invalid", cwd=project)
+    _git("config", "user.name", "CI", cwd=project)
+    return project, remote
+
+
+def _deploy(project):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "gh-pages"], cwd=project, capture_output=True, text=True
+    )
+
+
+def _remote_files(remote):
+    listing = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"],
+        cwd=remote,
+        capture_output=True,
+        text=True,
+    )
+    return set(listing.stdout.split()) if listing.returncode == 0 else None
+
+
+def test_a_good_run_publishes_exactly_the_output_folder(deployable):
+    project, remote = deployable
+    result = _deploy(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for step in ("Langkah 1/4", "Langkah 2/4", "Langkah 3/4", "Langkah 4/4"):
+        assert step in result.stdout
+    output = project / "output"
+    built = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
+    assert _remote_files(remote) == built | {".nojekyll", "CNAME"}
+    cname = _git("show", "gh-pages:CNAME", cwd=remote).stdout.strip()
+    assert cname == "kab-temanggung.kpu.go.id"
+    index = _git("show", "gh-pages:index.html", cwd=remote).stdout
+    assert "https://kab-temanggung.kpu.go.id/theme/css/kpu." in index
+
+
+def test_a_failing_run_pushes_nothing_and_names_the_step(deployable):
+    project, remote = deployable
+    assert _deploy(project).returncode == 0
+    before = _git("rev-parse", "gh-pages", cwd=remote).stdout
+    broken = project / "content" / "berita" / "2026-08-12-dip-yang-hidup.md"
+    broken.write_text(
+        broken.read_text(encoding="utf-8") + "\n[rusak](/halaman-yang-tidak-ada/)\n",
+        encoding="utf-8",
+    )
+    result = _deploy(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Langkah 1/4 (pemeriksaan) GAGAL" in output
+    assert 'tautan "/halaman-yang-tidak-ada/" menuju halaman yang tidak ada.' in output
+    assert "Langkah 4/4" not in output
+    assert _git("rev-parse", "gh-pages", cwd=remote).stdout == before
+
+
+def test_nothing_is_pushed_when_the_first_deploy_fails(deployable):
+    project, remote = deployable
+    (project / "content" / "berita" / "rusak.md").write_text("Title: Rusak\n\nIsi.\n", "utf-8")
+    result = _deploy(project)
+    assert result.returncode == 1 and "Langkah 1/4 (pemeriksaan) GAGAL" in result.stderr
+    assert _remote_files(remote) is None
