@@ -136,6 +136,8 @@ PLUGINS = [
     "kpu_divisions",
     "kpu_report",
     "kpu_sitemap",
+    "kpu_icons",
+    "kpu_search",
     "kpu_verify",  # last: checks the finished output
 ]
 
@@ -183,7 +185,9 @@ MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
 
 # `berita` is the paginated list of all news; `index` (home) shows only the latest.
-DIRECT_TEMPLATES = ["index", "berita", "categories", "tags", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "berita", "categories", "tags", "authors", "archives", "404", "cari"]
+CARI_URL = "cari/"
+CARI_SAVE_AS = "cari/index.html"
 BERITA_URL = "berita/"
 BERITA_SAVE_AS = "berita/index.html"
 INDEX_SAVE_AS = "index.html"

@@ -196,9 +196,16 @@ def social(c, slug):
         print(f"  {card.relative_to(ROOT)}")
 
 
+def _ensure_test_tools(c):
+    """Install the npm test tools (the Nu Html Checker) once, from package-lock.json."""
+    if not (ROOT / "node_modules" / "vnu-jar").exists():
+        c.run("npm ci --no-audit --no-fund", pty=False)
+
+
 @task
 def test(c, k="", browser=True):
     """Run every test (lint, unit, built site, real browser); -k filters by name."""
+    _ensure_test_tools(c)
     args = [sys.executable, "-m", "pytest", "-q"]
     if k:
         args += ["-k", k]

@@ -79,3 +79,22 @@ def test_skip_link_is_first_focus_and_moves_to_main(browser, site_url):
         assert page.evaluate("location.hash") == "#konten"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_other_template_kind_passes_axe(audit_pages, built_site, width):
+    paths = [
+        "/kategori/",
+        "/kategori/pengumuman/",
+        "/tag/",
+        "/tag/pemilu-2024/",
+        "/arsip/",
+        "/arsip/2024/",
+        "/penulis/",
+        "/berita/halaman/2/",
+        "/404.html",
+        "/cari/?q=pemilu",
+        "/profil/",
+        "/kontak/",
+    ]
+    audit_pages(paths, width)

@@ -33,7 +33,12 @@ Retensi: 5 tahun
 """
 
 
-OUR_SCRIPTS = {"/theme/js/dip-filter.js", "/theme/js/share.js"}
+OUR_SCRIPTS = {
+    "/theme/js/dip-filter.js",
+    "/theme/js/share.js",
+    "/theme/js/search.js",
+    "/pagefind/pagefind-ui.js",
+}
 
 
 def _scripts_other_than_ours(page):

@@ -65,6 +65,8 @@ def test_scripts_are_ours_deferred_and_only_where_needed(pages):
         sources = [s["src"] for s in scripts]
         if str(path).startswith("ppid/daftar-informasi-publik/"):
             assert sources == ["/theme/js/dip-filter.js"], path
+        elif str(path) == "cari/index.html":
+            assert sources == ["/pagefind/pagefind-ui.js", "/theme/js/search.js"], path
         elif page.find(class_="kpu-share"):
             assert sources == ["/theme/js/share.js"], path
         else:

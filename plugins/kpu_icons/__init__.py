@@ -1,0 +1,11 @@
+"""Favicons, app icons and the web manifest, drawn from the office's emblem at build time."""
+
+from pelican import signals
+
+from kpu_icons.handlers import apply_settings, write_icons
+
+
+def register():
+    """Connect the handlers: templates learn the icon paths first, files are written last."""
+    signals.initialized.connect(apply_settings)
+    signals.finalized.connect(write_icons)

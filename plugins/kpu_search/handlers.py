@@ -1,0 +1,46 @@
+"""Index the built site with Pagefind's Python API (its bundled binary runs offline)."""
+
+import asyncio
+import json
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+from pelican.log import console
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {"KPU_SEARCH": True, "KPU_SEARCH_URL": "cari/", "KPU_SEARCH_BUNDLE": "pagefind"}
+
+
+def apply_settings(pelican):
+    """Fill in the KPU_SEARCH_* defaults."""
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+
+
+async def _index(site, bundle):
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    # Pages opt in with data-pagefind-body; the language is Indonesian for all of them.
+    config = IndexConfig(force_language="id", output_path=bundle)
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(site)
+        await index.write_files(output_path=os.path.join(site, bundle))
+    with open(os.path.join(site, bundle, "pagefind-entry.json"), encoding="utf-8") as handle:
+        languages = json.load(handle).get("languages", {})
+    return sum(language.get("page_count", 0) for language in languages.values())
+
+
+def index_site(pelican):
+    """Build the search index of every page marked for search (news, pages, PPID items)."""
+    settings = pelican.settings
+    if not settings.get("KPU_SEARCH"):
+        return
+    # A thread of its own: the caller may already run an event loop (e.g. a test browser).
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        work = runner.submit(
+            asyncio.run, _index(pelican.output_path, settings["KPU_SEARCH_BUNDLE"])
+        )
+        pages = work.result()
+    logger.info("[kpu_search] %d halaman diindeks", pages)
+    console.print(f"Pencarian: {pages} halaman diindeks.")
