@@ -5,6 +5,7 @@ the same from an activated virtual environment or as `.venv/bin/invoke ...`.
 """
 
 import datetime
+import os
 import shlex
 import shutil
 import sys
@@ -178,7 +179,11 @@ def gh_pages(c, remote="origin", branch="gh-pages", push=True):
         raise Exit(
             "\nLangkah 4/4 (unggah) GAGAL: ghp-import tidak berhasil; lihat pesan di atas.\n", 1
         )
-    print("Selesai: situs terbit.")
+    print(
+        "Selesai: situs terbit."
+        if push
+        else f"Selesai: cabang {branch} diperbarui (belum diunggah)."
+    )
 
 
 @task
@@ -194,6 +199,105 @@ def social(c, slug):
     print("Gambar untuk diunggah:")
     for card in sorted(folder.glob("kartu-*.jpg")):
         print(f"  {card.relative_to(ROOT)}")
+
+
+LIGHTHOUSE = "12.2.3"  # Lighthouse 13 needs Node 22; the machines here have Node 20
+TOOLS = ROOT / ".tools"
+
+
+@task
+def audit(c, port=8765):
+    """Run Lighthouse (mobile) on key pages of the served site; write JSON, print a table."""
+    import json
+    import threading
+
+    lighthouse = TOOLS / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not lighthouse.exists():
+        c.run(
+            f"npm install --prefix {shlex.quote(str(TOOLS / 'lighthouse'))} --no-audit --no-fund "
+            f"--save-exact lighthouse@{LIGHTHOUSE}",
+            pty=False,
+        )
+    site = f"http://{HOST}:{port}"
+    _build(PUBLISH_CONF, SITEURL=site, FEED_DOMAIN=site, KPU_OUTPUT_CHECK=False)
+    server = _quiet_server(port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    reports = ROOT / "reports" / "lighthouse"
+    reports.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "beranda": "/",
+        "berita": "/" + _first_article(),
+        "divisi": "/divisi/teknis-penyelenggaraan/",
+        "dip": "/ppid/daftar-informasi-publik/",
+        "cari": "/cari/",
+    }
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    rows = []
+    try:
+        for name, path in pages.items():
+            target = reports / f"{name}.json"
+            command = [
+                "node",
+                str(lighthouse),
+                site + path,
+                "--quiet",
+                "--output=json",
+                f"--output-path={target}",
+                "--chrome-path=/usr/bin/chromium",
+                f"--chrome-flags={flags}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+            ]
+            c.run(shlex.join(command), pty=False)
+            categories = json.loads(target.read_text(encoding="utf-8"))["categories"]
+            scores = [
+                round(categories[k]["score"] * 100)
+                for k in ("performance", "accessibility", "best-practices", "seo")
+            ]
+            rows.append((name, path, *scores))
+    finally:
+        server.shutdown()
+    print(f"\n{'halaman':10} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}  alamat")
+    for name, path, *scores in rows:
+        print(f"{name:10} " + " ".join(f"{s:>5}" for s in scores) + f"  {path}")
+    print(f"Laporan JSON: {reports.relative_to(ROOT)}/")
+
+
+def _first_article():
+    newest = sorted((OUTPUT / "berita").glob("[0-9][0-9][0-9][0-9]/*/index.html"))[-1]
+    return str(newest.parent.relative_to(OUTPUT)) + "/"
+
+
+def _quiet_server(port):
+    """Serve output/ like GitHub Pages does: text compressed with gzip when asked for."""
+    import functools
+    import gzip
+    import http.server
+    import io
+
+    compressible = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_head(self):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                path = os.path.join(path, "index.html")
+            wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+            if not (wants_gzip and path.endswith(compressible) and os.path.isfile(path)):
+                return super().send_head()
+            with open(path, "rb") as handle:
+                body = gzip.compress(handle.read())
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+    handler = functools.partial(Handler, directory=str(OUTPUT))
+    return http.server.ThreadingHTTPServer((HOST, port), handler)
 
 
 def _ensure_test_tools(c):
