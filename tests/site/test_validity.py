@@ -39,7 +39,7 @@ def test_sitemap_lists_every_public_page_and_nothing_hidden(published_site):
         "/profil/sejarah/",
     ):
         assert siteurl + must in urls, must
-    assert not any("/sosial/" in u or "/laporan/" in u or "/cari/" in u for u in urls)
+    assert not any("/sosial/" in u or "/laporan/" in u for u in urls)
     assert siteurl + "/404.html" not in urls
     robots = (published_site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {siteurl}/sitemap.xml" in robots and "Disallow: /sosial/" in robots
