@@ -17,6 +17,7 @@ from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 
 from kpu_content.model import DEFAULT_CONTENT_TYPES  # noqa: E402
 from kpu_dates.model import format_bulan_tahun  # noqa: E402
@@ -260,6 +261,19 @@ def audit(c, port=8765):
     for name, path, *scores in rows:
         print(f"{name:10} " + " ".join(f"{s:>5}" for s in scores) + f"  {path}")
     print(f"Laporan JSON: {reports.relative_to(ROOT)}/")
+
+
+@task
+def bench(c, sizes="1000,2000,5000", runs=3, work="", output="bench/results/bench.json"):
+    """Benchmark cold, cached, one-edit and preview builds against plain Pelican (JSON + table)."""
+    import tempfile
+
+    from bench.run import main
+
+    numbers = [int(n) for n in str(sizes).split(",") if n.strip()]
+    folder = work or tempfile.mkdtemp(prefix="kpu-bench-")
+    main(numbers, int(runs), folder, str(ROOT / output) if not os.path.isabs(output) else output)
+    print(f"Korpus di {folder}; hasil JSON: {output}")
 
 
 def _first_article():

@@ -1,0 +1,103 @@
+"""Measure the kit against plain Pelican on one synthetic corpus; print a table, write JSON.
+
+Every build runs in a fresh process (as a real build would) so peak memory is its own.
+"""
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV, PUBLISH = ROOT / "pelicanconf.py", ROOT / "publishconf.py"
+
+
+def build(work, conf, output, cache, plain=False):
+    """Run bench/build_once.py in a new process and return its figures."""
+    command = [
+        sys.executable,
+        str(ROOT / "bench" / "build_once.py"),
+        str(conf),
+        str(work / "content"),
+        str(work / output),
+        str(work / cache),
+        "plain" if plain else "kit",
+    ]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        raise RuntimeError(f"build failed: {result.stderr[-2000:]}")
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["wall"] = time.perf_counter() - started
+    return figures
+
+
+def _edit_one(work, round_number):
+    path = sorted((work / "content" / "berita").glob("*.md"))[len(work.name) % 7]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f"\nSunting {round_number}.\n", encoding="utf-8")
+
+
+def _median(runs):
+    keys = runs[0].keys()
+    return {k: statistics.median(r[k] for r in runs) for k in keys} | {"runs": len(runs)}
+
+
+def measure(news, runs, work_root):
+    """Run every scenario `runs` times on one corpus of `news` items; return the figures."""
+    work = Path(work_root) / f"n{news}"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    generate(work, news)
+    scenarios = {
+        key: []
+        for key in ("a_cold", "a_warm_images", "b_nochange", "c_edit", "d_preview", "e_plain")
+    }
+    for round_number in range(runs):
+        for folder in ("cache", "out", "out-dev", "cache-plain", "out-plain"):
+            shutil.rmtree(work / folder, ignore_errors=True)
+        scenarios["a_cold"].append(build(work, PUBLISH, "out", "cache"))
+        shutil.rmtree(work / "out")
+        scenarios["a_warm_images"].append(build(work, PUBLISH, "out", "cache"))
+        scenarios["b_nochange"].append(build(work, PUBLISH, "out", "cache"))
+        _edit_one(work, round_number)
+        scenarios["c_edit"].append(build(work, PUBLISH, "out", "cache"))
+        build(work, DEV, "out-dev", "cache")  # the preview server's first build
+        _edit_one(work, round_number + 100)
+        scenarios["d_preview"].append(build(work, DEV, "out-dev", "cache"))
+        scenarios["e_plain"].append(build(work, None, "out-plain", "cache-plain", plain=True))
+    result = {"news": news, "ppid": news // 5, "photos": news // 5}
+    result["scenarios"] = {name: _median(values) for name, values in scenarios.items()}
+    return result
+
+
+def table(results):
+    """Format results with ratios to plain Pelican, measured in the same run."""
+    lines = [
+        f"{'N':>6} {'scenario':15} {'median s':>9} {'x plain':>8} {'peak MB':>8} "
+        f"{'pages':>6} {'images':>6}"
+    ]
+    for result in results:
+        plain = result["scenarios"]["e_plain"]["seconds"]
+        for name, figures in result["scenarios"].items():
+            lines.append(
+                f"{result['news']:>6} {name:15} {figures['seconds']:>9.2f} "
+                f"{figures['seconds'] / plain:>8.2f} {figures['peak_mb']:>8.0f} "
+                f"{figures['pages']:>6.0f} {figures['images_encoded']:>6.0f}"
+            )
+    return "\n".join(lines)
+
+
+def main(sizes, runs, work_root, output):
+    """Measure each size, print the table and write the JSON file."""
+    results = [measure(n, runs, work_root) for n in sizes]
+    print(table(results))
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(output).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
