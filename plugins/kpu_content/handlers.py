@@ -128,3 +128,15 @@ def _other_field_problems(header, settings):
     types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
     problems = check_news_metadata(metadata, list(_divisions(settings)), types)
     return [p for p in problems if not p.startswith('kolom "Date"')]
+
+
+def link_related_items(generator, count=3):
+    """Give each news item the newest others of its type (once, not per page render)."""
+    by_type = {}
+    for article in generator.articles:  # newest first
+        by_type.setdefault(getattr(getattr(article, "category", None), "slug", ""), []).append(
+            article
+        )
+    for article in generator.articles + generator.drafts:
+        same = by_type.get(getattr(getattr(article, "category", None), "slug", ""), [])
+        article.related = [other for other in same[: count + 1] if other is not article][:count]

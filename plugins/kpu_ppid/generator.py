@@ -73,20 +73,31 @@ class PpidGenerator(Generator):
             if item is not None:
                 item.url = self.settings["PPID_ITEM_URL"].format(slug=item.slug)
                 item.save_as = item.url + "index.html"
-                if not item.exempt:
-                    item.attachments, item_problems = resolve_all(
+                if not item.exempt:  # an exempt item's body (and its images) is never published
+                    item.body, image_problems = self._responsive_images(item.body, source)
+                    item_problems += image_problems
+                    item.attachments, attachment_problems = resolve_all(
                         item.lampiran,
                         os.path.dirname(source),
                         self.path,
                         self.settings["PPID_ATTACHMENT_TYPES"],
                         item.url,
                     )
+                    item_problems += attachment_problems
                 items.append(item)
             if item_problems:
                 problems[relative] = item_problems
         for relative, message in check_collection(items, self._reserved_slugs()):
             problems.setdefault(relative, []).append(message)
         return items, problems
+
+    def _responsive_images(self, body, source):
+        """Give images in an item's body the same treatment as news images (if enabled)."""
+        if "kpu_images" not in self.settings.get("PLUGINS", []) or "<img" not in body:
+            return body, []
+        from kpu_images.handlers import process_fragment  # optional: only with kpu_images
+
+        return process_fragment(body, os.path.dirname(source), self.settings, eager_first=False)
 
     def generate_context(self):
         """Validate all items (listing every problem at once) and build the DIP model."""

@@ -3,9 +3,9 @@
 HTMLParser (not BeautifulSoup) keeps the pass over thousands of pages quick.
 """
 
+import html
 import os
 import re
-from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 from xml.etree import ElementTree
 
@@ -15,39 +15,40 @@ IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 LINK_ATTRIBUTES = {"href", "src"}
 
 
-class _PageIndex(HTMLParser):
-    """Collect a page's ids and the links it makes (with their line numbers)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids = set()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("name"):
-            self.ids.add(attributes["name"])
-        if tag == "link" and "alternate" in (attributes.get("rel") or "").split():
-            return  # feeds are checked as files below
-        for name in LINK_ATTRIBUTES:
-            if attributes.get(name):
-                self.links.append((attributes[name], self.getpos()[0]))
-        for candidate in (attributes.get("srcset") or "").split(","):
-            if candidate.strip():
-                self.links.append((candidate.strip().split()[0], self.getpos()[0]))
-
-    handle_startendtag = handle_starttag
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 
 
 def index_page(path):
-    """Return (ids, links) of one HTML file."""
-    index = _PageIndex()
+    """Return (ids, links) of one HTML file.
+
+    The kit writes every attribute in double quotes, so a regular expression over the tags is
+    enough, and many times faster than an HTML parser over thousands of pages.
+    """
     with open(path, encoding="utf-8", errors="replace") as handle:
-        index.feed(handle.read())
-    index.close()
-    return index.ids, index.links
+        text = handle.read()
+    ids, links = set(), []
+    line, position = 1, 0
+    for match in TAG.finditer(text):
+        tag, raw = match.group(1).lower(), match.group(2)
+        if "=" not in raw:
+            continue
+        attributes = {k.lower(): html.unescape(v) for k, v in ATTRIBUTE.findall(raw)}
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if attributes.get("id"):
+            ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            ids.add(attributes["name"])
+        if tag == "link" and "alternate" in attributes.get("rel", "").split():
+            continue
+        for name in LINK_ATTRIBUTES:
+            if attributes.get(name):
+                links.append((attributes[name], line))
+        for candidate in attributes.get("srcset", "").split(","):
+            if candidate.strip():
+                links.append((candidate.strip().split()[0], line))
+    return ids, links
 
 
 def internal_target(link, page_url, site_host):

@@ -87,3 +87,30 @@ def test_ppid_slug_may_not_take_a_standard_page_url(content_copy, tmp_path):
     (content_copy / "ppid" / "regulasi.md").write_text(GOOD, encoding="utf-8")
     message = _failing_build(content_copy, tmp_path)
     assert 'content/ppid/regulasi.md:1: slug "regulasi" sudah dipakai halaman lain' in message
+
+
+def test_images_in_a_ppid_body_are_published_responsive_and_clean(content_copy, tmp_path):
+    from tests.photos import camera_jpeg
+
+    (content_copy / "images" / "ppid-foto.jpg").write_bytes(camera_jpeg(6, 1200, 800))
+    (content_copy / "ppid" / "dengan-foto.md").write_text(
+        GOOD + "\nBerikut fotonya.\n\n![Foto papan informasi](/images/ppid-foto.jpg)\n",
+        encoding="utf-8",
+    )
+    site = build(tmp_path / "out", PATH=str(content_copy), CACHE_PATH=str(tmp_path / "cache"))
+    page = (site / "ppid" / "dengan-foto" / "index.html").read_text(encoding="utf-8")
+    assert "<picture>" in page and "ppid-foto.jpg" not in page
+    assert not (site / "images" / "ppid-foto.jpg").exists()
+
+
+def test_images_in_an_exempt_body_never_reach_the_output(content_copy, tmp_path):
+    from tests.photos import camera_jpeg
+
+    (content_copy / "images" / "rahasia.jpg").write_bytes(camera_jpeg(1, 900, 600))
+    exempt = content_copy / "ppid" / "dokumen-kependudukan-pemilih.md"
+    exempt.write_text(
+        exempt.read_text(encoding="utf-8") + "\n![Salinan KTP](/images/rahasia.jpg)\n",
+        encoding="utf-8",
+    )
+    site = build(tmp_path / "out", PATH=str(content_copy), CACHE_PATH=str(tmp_path / "cache"))
+    assert not [p for p in site.rglob("rahasia*")]
