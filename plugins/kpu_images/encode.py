@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageCms
 
-from kpu_images.inspect import ROTATED, register_heif, upright
+from kpu_images.inspect import ROTATED, register_heif
 
 
 @dataclass(frozen=True)
@@ -52,48 +52,67 @@ def _to_srgb(image):
         return image
 
 
-def _clean(image, keep_alpha):
-    """Return a new image holding only pixels: no info, EXIF, XMP or profile survives."""
-    mode = "RGBA" if keep_alpha else "RGB"
-    pixels = image.convert(mode)
-    clean = Image.new(mode, pixels.size)
-    clean.paste(pixels)
-    return clean
+# How to turn each EXIF orientation upright (what ImageOps.exif_transpose does).
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
-def _draft(jpeg, largest):
+def _draft(jpeg, largest, rotated):
     """Let libjpeg decode at 1/2, 1/4 or 1/8 scale when that still covers the largest width."""
     width, height = jpeg.size
-    rotated = jpeg.getexif().get(0x0112, 1) in ROTATED
     factor = (height if rotated else width) / largest
     if factor >= 2:
         jpeg.draft("RGB", (math.ceil(width / factor), math.ceil(height / factor)))
 
 
 def encode(job):
-    """Write every width of one image as WebP and JPEG/PNG; return the files written."""
+    """Write every width of one image as WebP and JPEG/PNG; return the files written.
+
+    Speed matters (thousands of phone photos): JPEGs decode at a reduced scale when possible,
+    the first downscale happens before turning the picture upright, and each smaller size is
+    made from the previous one.
+    """
     register_heif()
     Image.MAX_IMAGE_PIXELS = job.max_pixels
     keep_alpha = job.fallback == "png"
+    mode = "RGBA" if keep_alpha else "RGB"
+    largest = max(job.widths)
     with Image.open(job.source) as opened:
+        orientation = opened.getexif().get(0x0112, 1)
+        rotated = orientation in ROTATED
         if opened.format == "JPEG":
-            _draft(opened, max(job.widths))
-        image = _clean(_to_srgb(upright(opened)), keep_alpha)
+            _draft(opened, largest, rotated)
+        opened.load()
+        image = _to_srgb(opened)
+        image = image.convert(mode) if image.mode != mode else image.copy()
+    upright_width = image.height if rotated else image.width
+    if upright_width > largest:
+        scale = largest / upright_width
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+    if orientation in UPRIGHT:
+        image = image.transpose(UPRIGHT[orientation])
+    image.info = {}  # only pixels leave this function: no EXIF, GPS, XMP, comment or profile
     written = []
     current = image
     for width in sorted(job.widths, reverse=True):
-        # Chained downscaling: each size comes from the previous, smaller one.
         if current.width != width:
             height = max(1, round(current.height * width / current.width))
-            current = current.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+            current = current.resize((width, height), Image.Resampling.BICUBIC)
+            current.info = {}
         base = f"{job.cache_stem}-{width}"
-        current.save(base + ".webp", "WEBP", quality=job.webp_quality, method=4)
+        current.save(base + ".webp", "WEBP", quality=job.webp_quality, method=3)
         if keep_alpha:
             current.save(base + ".png", "PNG", optimize=True)
         else:
-            current.save(
-                base + ".jpg", "JPEG", quality=job.jpeg_quality, optimize=True, progressive=True
-            )
+            current.save(base + ".jpg", "JPEG", quality=job.jpeg_quality, progressive=True)
         written += [base + ".webp", base + "." + job.fallback]
     return written
 
