@@ -21,11 +21,13 @@ def apply_settings(pelican):
 async def _index(site, bundle):
     from pagefind.index import IndexConfig, PagefindIndex
 
-    # Pages opt in with data-pagefind-body; the language is Indonesian for all of them.
-    config = IndexConfig(force_language="id", output_path=bundle)
+    # Pages opt in with data-pagefind-body; the language is Indonesian for all of them. The
+    # bundle path is absolute: leaving the context writes the index there (a relative path
+    # would be taken from the current directory, not from the site).
+    target = os.path.abspath(os.path.join(site, bundle))
+    config = IndexConfig(force_language="id", output_path=target)
     async with PagefindIndex(config=config) as index:
-        await index.add_directory(site)
-        await index.write_files(output_path=os.path.join(site, bundle))
+        await index.add_directory(os.path.abspath(site))
     with open(os.path.join(site, bundle, "pagefind-entry.json"), encoding="utf-8") as handle:
         languages = json.load(handle).get("languages", {})
     return sum(language.get("page_count", 0) for language in languages.values())

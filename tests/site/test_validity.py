@@ -80,3 +80,8 @@ def test_search_index_covers_news_pages_and_ppid_only(built_site):
     assert news + ppid_items < indexed < news + ppid_items + 30
     for page in ("index.html", "berita/index.html", "laporan/publikasi/index.html"):
         assert "data-pagefind-body" not in (built_site / page).read_text("utf-8")
+
+
+def test_the_search_index_is_written_inside_the_output_only(built_site):
+    assert (built_site / "pagefind" / "pagefind-entry.json").exists()
+    assert not (ROOT / "pagefind").exists(), "a build wrote a search index into the project"
