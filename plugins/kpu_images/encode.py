@@ -108,7 +108,7 @@ def encode(job):
             current = current.resize((width, height), Image.Resampling.BICUBIC)
             current.info = {}
         base = f"{job.cache_stem}-{width}"
-        current.save(base + ".webp", "WEBP", quality=job.webp_quality, method=3)
+        current.save(base + ".webp", "WEBP", quality=job.webp_quality, method=2)
         if keep_alpha:
             current.save(base + ".png", "PNG", optimize=True)
         else:
