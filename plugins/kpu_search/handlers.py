@@ -4,6 +4,7 @@ import asyncio
 import json
 import logging
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from pelican.log import console
@@ -28,9 +29,19 @@ async def _index(site, bundle):
     config = IndexConfig(force_language="id", output_path=target)
     async with PagefindIndex(config=config) as index:
         await index.add_directory(os.path.abspath(site))
-    with open(os.path.join(site, bundle, "pagefind-entry.json"), encoding="utf-8") as handle:
-        languages = json.load(handle).get("languages", {})
-    return sum(language.get("page_count", 0) for language in languages.values())
+    return _indexed_pages(os.path.join(target, "pagefind-entry.json"))
+
+
+def _indexed_pages(entry, attempts=20):
+    """Read how many pages the index holds; the file can lag the service's reply briefly."""
+    for _ in range(attempts):
+        try:
+            with open(entry, encoding="utf-8") as handle:
+                languages = json.load(handle).get("languages", {})
+            return sum(language.get("page_count", 0) for language in languages.values())
+        except (OSError, ValueError):
+            time.sleep(0.1)
+    return None
 
 
 def index_site(pelican):
@@ -44,5 +55,6 @@ def index_site(pelican):
             asyncio.run, _index(pelican.output_path, settings["KPU_SEARCH_BUNDLE"])
         )
         pages = work.result()
-    logger.info("[kpu_search] %d halaman diindeks", pages)
-    console.print(f"Pencarian: {pages} halaman diindeks.")
+    counted = "?" if pages is None else pages
+    logger.info("[kpu_search] %s halaman diindeks", counted)
+    console.print(f"Pencarian: {counted} halaman diindeks.")
