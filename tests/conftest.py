@@ -66,3 +66,20 @@ def content_copy(tmp_path):
     target = tmp_path / "content"
     shutil.copytree(ROOT / "content", target)
     return target
+
+
+def copy_project(target):
+    """Copy what a site needs (content, theme, plugins, settings, tasks) into `target`."""
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "theme", "plugins"):
+        shutil.copytree(ROOT / name, target / name)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, target / name)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A writable copy of the project, for tests that run invoke tasks in it."""
+    return copy_project(tmp_path)

@@ -1,7 +1,6 @@
 """`invoke check` and strict publish builds: every mistake as `path:line: pesan`, together."""
 
 import datetime
-import shutil
 import subprocess
 import sys
 
@@ -189,15 +188,6 @@ def test_preview_shows_drafts_with_a_banner(tmp_path):
     out = _publish(tmp_path, files, DRAFT_SAVE_AS="draf/{slug}/index.html", KPU_OUTPUT_CHECK=False)
     banner = soup(out / "draf" / "draf" / "index.html").find(class_="kpu-draft-banner")
     assert banner is not None and "DRAF" in banner.get_text()
-
-
-@pytest.fixture
-def project(tmp_path):
-    for name in ("content", "theme", "plugins"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
 
 
 def _check(project):

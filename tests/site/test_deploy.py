@@ -1,12 +1,11 @@
 """invoke gh-pages end to end against a real local bare repository as the remote."""
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 
 
 def _git(*args, cwd):
@@ -16,12 +15,7 @@ def _git(*args, cwd):
 @pytest.fixture
 def deployable(tmp_path):
     """A copy of the project in its own git repository whose origin is a bare repository."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("content", "theme", "plugins"):
-        shutil.copytree(ROOT / name, project / name)
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, project / name)
+    project = copy_project(tmp_path / "project")
     remote = tmp_path / "remote.git"
     _git("init", "--bare", "-q", str(remote), cwd=tmp_path)
     _git("init", "-q", cwd=project)

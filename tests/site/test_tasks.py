@@ -1,21 +1,9 @@
 """The invoke tasks: `new` scaffolds files that build; `build` reports mistakes plainly."""
 
-import shutil
 import subprocess
 import sys
 
-import pytest
-
-from tests.conftest import ROOT, build, soup
-
-
-@pytest.fixture
-def project(tmp_path):
-    for name in ("content", "theme", "plugins"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+from tests.conftest import build, soup
 
 
 def _invoke(project, *args):
