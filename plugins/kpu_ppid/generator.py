@@ -56,7 +56,9 @@ class PpidGenerator(Generator):
         reader = self.readers.readers["md"]
         classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
         items, problems, today = [], {}, self._today()
-        for relative in self.get_files(self.settings["PPID_PATH"], extensions=("md",)):
+        # get_files returns a set: sort, so every build lists the items in the same order.
+        files = sorted(self.get_files(self.settings["PPID_PATH"], extensions=("md",)))
+        for relative in files:
             source = os.path.join(self.path, relative)
             try:
                 body, metadata = reader.read(source)
