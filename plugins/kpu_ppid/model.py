@@ -76,6 +76,15 @@ class PpidItem:
     url: str = ""
     save_as: str = ""
 
+    # kpu_incremental names an item by its source file and re-renders the pages that show it
+    # when its fields change.
+    kpu_source_object = True
+
+    @property
+    def source_path(self):
+        """Return the item's source file (its identity across builds)."""
+        return self.source
+
     @property
     def exempt(self):
         """Tell whether the item belongs to the DIK (never published as a document)."""

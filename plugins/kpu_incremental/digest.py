@@ -1,0 +1,157 @@
+"""Stable digests of build data, so that two builds can tell what changed between them.
+
+Content objects (news items, pages, PPID items) are digested by *identity* wherever they appear
+inside other data; their own state is digested separately as a *fingerprint*. A page then
+depends on the site-wide digest, on its own page variables and on the fingerprints of the
+items its template touched.
+"""
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+import re
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Fields of a content object that are not its own state: the shared settings and context.
+_SHARED_FIELDS = frozenset({"settings", "_context", "context"})
+
+
+def is_source_object(value):
+    """Tell whether `value` stands for one source file (a Pelican content or a PPID item)."""
+    return isinstance(value, Content) or getattr(type(value), "kpu_source_object", False)
+
+
+def identity(value):
+    """Return the key that names a content object across builds, or None for other values."""
+    if isinstance(value, type) or not is_source_object(value):
+        return None
+    source = getattr(value, "source_path", None)
+    return f"{type(value).__name__}:{source}" if isinstance(source, str) else None
+
+
+class _Digester:
+    """Feeds a canonical encoding of values into a hash."""
+
+    def __init__(self, skip, found, memo):
+        self.hasher = hashlib.blake2b(digest_size=16)
+        self.update = self.hasher.update
+        self.skip, self.found, self.memo, self.seen = skip, found, memo, set()
+
+    def feed(self, value):
+        update, kind = self.update, type(value)
+        if kind is str or isinstance(value, str):  # Markup and plain text alike
+            update(b"s%d:" % len(value))
+            update(value.encode("utf-8", "surrogatepass"))
+        elif value is None or kind is bool or kind is int or kind is float:
+            update(f"{kind.__name__}:{value!r};".encode())
+        elif kind is dict or kind is list or kind is tuple:
+            self.feed_shared(value)
+        elif isinstance(value, bytes):
+            update(b"b%d:" % len(value))
+            update(value)
+        elif isinstance(value, datetime.date | datetime.time):
+            update(f"d:{value.isoformat()};".encode())
+        elif isinstance(value, URLWrapper):
+            # Category, Tag, Author: the name is the identity (the slug is computed lazily).
+            update(f"u:{kind.__name__}:{value.name};".encode())
+        elif isinstance(value, datetime.timedelta | enum.Enum):
+            update(f"t:{value!r};".encode())
+        else:
+            key = identity(value)
+            if key is None:
+                self.feed_shared(value)
+                return
+            update(f"c:{key};".encode())
+            if self.found is not None:
+                self.found[key] = value
+
+    def feed_shared(self, value):
+        """Digest a container once per build when it is shared by many pages (a paginator)."""
+        if id(value) in self.seen:
+            self.update(b"^;")
+            return
+        memo = self.memo
+        if memo is not None and (len(value) > 32 if hasattr(value, "__len__") else True):
+            known = memo.get(id(value))
+            if known is None or known[0] is not value:
+                # Keep the object itself so its id cannot be reused by another object.
+                inner = _Digester(self.skip, self.found, memo)
+                inner.seen.add(id(value))
+                inner.feed_container(value)
+                known = (value, inner.hasher.hexdigest())
+                memo[id(value)] = known
+            self.update(f"m:{known[1]};".encode())
+            return
+        self.seen.add(id(value))
+        try:
+            self.feed_container(value)
+        finally:
+            self.seen.discard(id(value))
+
+    def feed_container(self, value):
+        update = self.update
+        if isinstance(value, dict):
+            update(b"{")
+            for key in sorted(value, key=repr):
+                if key not in self.skip:
+                    self.feed(key)
+                    self.feed(value[key])
+            update(b"}")
+        elif isinstance(value, list | tuple):
+            update(b"[%d" % len(value))
+            for item in value:
+                self.feed(item)
+            update(b"]")
+        elif isinstance(value, set | frozenset):
+            update(b"<")
+            digests = (stable_digest(v, self.skip, self.found, self.memo) for v in value)
+            for text in sorted(digests):
+                update(text.encode())
+            update(b">")
+        elif dataclasses.is_dataclass(value):
+            update(f"D:{type(value).__name__}".encode())
+            for item in dataclasses.fields(value):
+                update(item.name.encode())
+                self.feed(getattr(value, item.name))
+        elif _is_data_object(value):
+            update(f"O:{type(value).__name__}".encode())
+            self.feed({k: v for k, v in vars(value).items() if k not in _SHARED_FIELDS})
+        else:
+            # Functions, classes, generators, locks: their name is all that is stable.
+            text = getattr(value, "__qualname__", None) or type(value).__qualname__
+            update(f"x:{_ADDRESS.sub('', str(text))};".encode())
+
+
+def _is_data_object(value):
+    """Tell whether `value` is a data-holding object whose attributes describe it."""
+    if callable(value) or not hasattr(value, "__dict__"):
+        return False
+    # Category, Tag, Author, paginator pages and the plugins' models hold data; objects of
+    # other libraries (zones, locales, loggers) are described well enough by their type.
+    module = type(value).__module__ or ""
+    return module.startswith(("pelican.", "kpu_"))
+
+
+def stable_digest(value, skip=frozenset(), found=None, memo=None):
+    """Digest `value` the same way in every build; dict keys in `skip` are left out.
+
+    Content objects met on the way are digested by identity and, if `found` is a dict,
+    collected into it by identity. With a `memo` dict, large containers and data objects
+    are digested once and reused by id (they must not change while the memo lives).
+    """
+    digester = _Digester(frozenset(skip), found, memo)
+    digester.feed(value)
+    return digester.hasher.hexdigest()
+
+
+def fingerprint(content):
+    """Digest a content object's own state (text, metadata, fields added by plugins)."""
+    if dataclasses.is_dataclass(content):
+        state = {f.name: getattr(content, f.name) for f in dataclasses.fields(content)}
+    else:
+        state = {k: v for k, v in vars(content).items() if k not in _SHARED_FIELDS}
+    return stable_digest(state)

@@ -1,0 +1,144 @@
+"""Signal handlers of kpu_incremental: keep the previous output aside, record this build."""
+
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+import sys
+from importlib import metadata
+
+from pelican.log import console
+
+from kpu_incremental.writer import STATE_KEY, BuildState, IncrementalWriter, Record
+
+logger = logging.getLogger(__name__)
+# Bump when the meaning of a record changes, so old manifests are ignored.
+FORMAT = 1
+
+
+def _folder(settings):
+    return os.path.join(settings["CACHE_PATH"], "kpu_incremental")
+
+
+def _manifest(settings, output):
+    """One manifest per output folder: a test or a second site may share the cache."""
+    key = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=6).hexdigest()
+    return os.path.join(_folder(settings), f"manifest-{key}.pickle")
+
+
+def load_manifest(path):
+    """Read the previous build's records; a missing or damaged file means "none"."""
+    try:
+        with open(path, "rb") as handle:
+            version, rows = pickle.load(handle)
+    except Exception:  # noqa: BLE001  (an interrupted write must never stop a build)
+        return {}
+    if version != FORMAT:
+        return {}
+    return {name: Record(*row) for name, row in rows.items()}
+
+
+def save_manifest(path, records):
+    """Write the records atomically, so an interrupted build leaves the old file whole."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    rows = {name: (r.site, r.page, r.deps, r.size, r.mtime_ns) for name, r in records.items()}
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as handle:
+        pickle.dump((FORMAT, rows), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+def code_digest(settings):
+    """Digest the theme, the plugins and the library versions: any change renders all."""
+    hasher = hashlib.blake2b(digest_size=16)
+    versions = [sys.version] + [_version(name) for name in ("pelican", "jinja2", "markdown")]
+    hasher.update(repr(versions).encode())
+    roots = [settings.get("THEME", "")] + list(settings.get("PLUGIN_PATHS", []))
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".pyc", ".pyo")):
+                    continue
+                path = os.path.join(folder, name)
+                hasher.update(os.path.relpath(path, root).encode())
+                with open(path, "rb") as handle:
+                    hasher.update(hashlib.blake2b(handle.read(), digest_size=16).digest())
+    return hasher.hexdigest()
+
+
+def _version(name):
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def move_aside(output, previous, retention):
+    """Move the whole output folder to `previous` (same disk: a rename, not a copy).
+
+    Pelican then starts from an empty output folder as before; files this build does not
+    produce again are deleted with `previous` at the end, so nothing stale is published.
+    """
+    shutil.rmtree(previous, ignore_errors=True)
+    os.makedirs(os.path.dirname(previous), exist_ok=True)
+    try:
+        os.rename(output, previous)
+    except OSError as error:
+        logger.debug("[kpu_incremental] output not moved aside (%s); rendering all", error)
+        return None
+    os.makedirs(output, exist_ok=True)
+    for name in retention:  # OUTPUT_RETENTION: files Pelican must keep in the output
+        kept = os.path.join(previous, name)
+        if os.path.exists(kept):
+            os.rename(kept, os.path.join(output, name))
+    return previous
+
+
+def prepare(pelican):
+    """Load the previous records and move the previous output aside, before Pelican cleans."""
+    settings = pelican.settings
+    if not settings.get("KPU_INCREMENTAL", True):
+        return None
+    folder = _folder(settings)
+    previous = load_manifest(_manifest(settings, pelican.output_path))
+    root = None
+    if previous and pelican.delete_outputdir and os.path.isdir(pelican.output_path):
+        aside = os.path.basename(_manifest(settings, pelican.output_path))[:-7]
+        root = move_aside(
+            pelican.output_path,
+            os.path.join(folder, f"previous-{aside}"),
+            pelican.output_retention,
+        )
+    settings[STATE_KEY] = BuildState(previous, root, code_digest(settings))
+    return None  # get_generators: this handler adds no generator
+
+
+def writer_class(pelican):
+    """Hand Pelican the incremental writer."""
+    if pelican.settings.get("KPU_INCREMENTAL", True):
+        return IncrementalWriter
+    return None
+
+
+def finish(pelican):
+    """Record every file written or kept this build, then drop what was not kept."""
+    state = pelican.settings.get(STATE_KEY)
+    if state is None:
+        return
+    records = {}
+    for name, record in state.current.items():
+        try:
+            stat = os.stat(os.path.join(pelican.output_path, name))
+        except OSError:
+            continue
+        record.size, record.mtime_ns = stat.st_size, stat.st_mtime_ns
+        records[name] = record
+    save_manifest(_manifest(pelican.settings, pelican.output_path), records)
+    if state.previous_root:
+        shutil.rmtree(state.previous_root, ignore_errors=True)
+    logger.info("[kpu_incremental] %d dibuat, %d tidak berubah", state.rendered, state.reused)
+    console.print(
+        f"Halaman: {state.rendered} dibuat, {state.reused} tidak berubah (dipakai ulang)."
+    )

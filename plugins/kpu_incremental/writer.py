@@ -1,0 +1,207 @@
+"""A Pelican Writer that renders a page only when something it shows has changed.
+
+Pelican 4.12 renders and writes every page on every build. This writer remembers, for each
+page and feed, the site-wide digest, a digest of the page's own variables and the
+fingerprints of the content items its template touched. When all of them match the previous
+build and the previous build's file is still there untouched, the file is moved back into
+place instead of being rendered again; signals fire as usual, so the other plugins still
+see every page.
+"""
+
+import logging
+import os
+from dataclasses import dataclass
+
+from pelican.writers import Writer
+
+from kpu_incremental.digest import fingerprint, identity, stable_digest
+from kpu_incremental.tracing import tracer_for
+
+STATE_KEY = "KPU_INCREMENTAL_STATE"
+# Per-build bookkeeping that changes while pages are written; never part of a digest.
+VOLATILE_KEYS = frozenset({"output_file", "localsiteurl", "KPU_SITEMAP_DATES", "kpu_problems"})
+
+
+@dataclass
+class Record:
+    """What one output file was made from, and the file as it was left."""
+
+    site: str
+    page: str
+    deps: tuple
+    size: int = -1
+    mtime_ns: int = -1
+
+
+class BuildState:
+    """The previous build's records, this build's records and the digests met so far."""
+
+    def __init__(self, previous, previous_root, code_digest):
+        self.previous = previous
+        self.previous_root = previous_root
+        self.code_digest = code_digest
+        self.current = {}
+        self.objects = {}
+        self.fingerprints = {}
+        self.site = None
+        self.base = None
+        self.memo = {}
+        self.pending = None
+        self.rendered = self.reused = 0
+        self.warnings = 0
+
+    def volatile(self, key):
+        """Tell whether a context key holds per-build state rather than site data."""
+        return key in VOLATILE_KEYS or (isinstance(key, str) and key.endswith("_STATE"))
+
+    def site_digest(self, context):
+        """Digest the shared context once per build (the first page written does it)."""
+        if self.site is None:
+            skip = {key for key in context if self.volatile(key)}
+            self.base = dict(context)
+            self.site = stable_digest([self.code_digest, context], skip=skip, found=self.objects)
+        return self.site
+
+    def page_digest(self, localcontext):
+        """Digest what this page gets beyond the shared context (its item, its list page)."""
+        base = self.base
+        own = {
+            key: value
+            for key, value in localcontext.items()
+            if not self.volatile(key) and (key not in base or base[key] is not value)
+        }
+        return stable_digest(own, found=self.objects, memo=self.memo)
+
+    def fingerprint_of(self, key):
+        """Return the current fingerprint of the content item named `key` (None if gone)."""
+        if key not in self.fingerprints:
+            item = self.objects.get(key)
+            self.fingerprints[key] = None if item is None else fingerprint(item)
+        return self.fingerprints[key]
+
+    def dependencies(self, items):
+        """Name and fingerprint the content items a page touched."""
+        deps = []
+        for item in items:
+            key = identity(item)
+            if key is not None:
+                self.objects.setdefault(key, item)
+                deps.append((key, self.fingerprint_of(key)))
+        return tuple(sorted(deps))
+
+    def reusable(self, name, site, page):
+        """Return the previous build's file for `name` if nothing it depends on changed."""
+        record = self.previous.get(name)
+        if record is None or self.previous_root is None:
+            return None
+        if record.site != site or record.page != page:
+            return None
+        if any(self.fingerprint_of(key) != value for key, value in record.deps):
+            return None
+        path = os.path.join(self.previous_root, name)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        if (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns):
+            return None  # changed by hand since: render it again
+        return path, record
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings so a page whose rendering warned is never reused (strict builds)."""
+
+    def __init__(self, state):
+        super().__init__(logging.WARNING)
+        self.state = state
+
+    def emit(self, record):
+        self.state.warnings += 1
+
+
+class _PlannedTemplate:
+    """Stands in for a template: renders, or reuses the previous file when nothing changed."""
+
+    def __init__(self, template, writer, context):
+        self.template, self.writer, self.context = template, writer, context
+
+    def render(self, localcontext):
+        state = self.writer.state
+        name = localcontext["output_file"]
+        site = state.site_digest(self.context)
+        page = state.page_digest(localcontext)
+        found = state.reusable(name, site, page)
+        if found is not None:
+            state.pending = (name, found[0])
+            state.current[name] = found[1]
+            state.reused += 1
+            return ""
+        warnings_before = state.warnings
+        output, touched = tracer_for(self.template.environment).render(self.template, localcontext)
+        state.rendered += 1
+        if state.warnings == warnings_before:
+            state.current[name] = Record(site, page, state.dependencies(touched))
+        else:
+            state.current.pop(name, None)
+        return output
+
+
+class IncrementalWriter(Writer):
+    """Pelican's Writer, skipping pages and feeds whose inputs did not change."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.state = (settings or {}).get(STATE_KEY)
+        if self.state is not None:
+            logging.getLogger().addHandler(_WarningCounter(self.state))
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        """Render the page(s) as Pelican does, through a template that may reuse files."""
+        if self.state is not None and name:
+            template = _PlannedTemplate(template, self, context)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", **kwargs):
+        """Write a feed, or move the previous one back if its items are unchanged."""
+        state = self.state
+        if state is None or not path:
+            return super().write_feed(elements, context, path, url, feed_type, **kwargs)
+        items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
+        site = state.site_digest(context)
+        page = stable_digest([url, feed_type, kwargs, items], found=state.objects)
+        found = state.reusable(path, site, page)
+        if found is not None:
+            self._place(os.path.join(self.output_path, path), found[0])
+            state.current[path] = found[1]
+            state.reused += 1
+            return None
+        warnings_before = state.warnings
+        feed = super().write_feed(elements, context, path, url, feed_type, **kwargs)
+        state.rendered += 1
+        if state.warnings == warnings_before:
+            state.current[path] = Record(site, page, state.dependencies(items))
+        return feed
+
+    def _open_w(self, filename, encoding, override=False):
+        pending = self._take_pending(filename)
+        handle = super()._open_w(filename, encoding, override)
+        if pending is None or handle.name == os.devnull:
+            return handle
+        handle.close()
+        self._place(filename, pending)
+        return open(os.devnull, "w", encoding=encoding)
+
+    def _take_pending(self, filename):
+        state = self.state
+        if state is None or state.pending is None:
+            return None
+        name, previous = state.pending
+        state.pending = None
+        if os.path.abspath(os.path.join(self.output_path, name)) != os.path.abspath(filename):
+            return None
+        return previous
+
+    def _place(self, filename, previous):
+        """Move the previous build's file into place, keeping its bytes and its time stamp."""
+        os.makedirs(os.path.dirname(filename), exist_ok=True)
+        os.replace(previous, filename)
