@@ -1,0 +1,17 @@
+"""Read Markdown once: parse new files on every core, reuse unchanged ones from a store.
+
+Pelican parses every file on every build, one after another. This plugin parses what is new
+or changed in worker processes before Pelican's readers ask for it and keeps each parse keyed
+by the hash of the file's bytes; an unchanged file is never parsed again. Warnings a file
+raised are logged again whenever it is read, so a strict build still fails on them.
+"""
+
+from pelican import signals
+
+from kpu_readahead.handlers import save_store, wrap_reader
+
+
+def register():
+    """Connect the handlers; generator_init runs once each generator has its readers."""
+    signals.generator_init.connect(wrap_reader)
+    signals.all_generators_finalized.connect(save_store)

@@ -1,0 +1,60 @@
+"""The parsed-Markdown store: what a reader returned for a file, keyed by its bytes' hash.
+
+Metadata is kept in a portable form: Category, Tag and Author objects hold the whole settings
+(which cannot be pickled), so they are stored by name and rebuilt with this build's settings.
+"""
+
+import hashlib
+import os
+import pickle
+
+from pelican.urlwrappers import URLWrapper
+
+FORMAT = 1
+
+
+def file_stamp(path):
+    """Return the hash of a file's bytes (stable across clones, unlike its mtime)."""
+    with open(path, "rb") as handle:
+        return hashlib.blake2b(handle.read(), digest_size=16).digest()
+
+
+def portable(value):
+    """Turn reader metadata into plain data that pickles without the settings."""
+    if isinstance(value, URLWrapper):
+        return ("__kpu_urlwrapper__", type(value), value.name)
+    if isinstance(value, list):
+        return [portable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: portable(item) for key, item in value.items()}
+    return value
+
+
+def restored(value, settings):
+    """Undo `portable`, rebuilding Category/Tag/Author objects with `settings`."""
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == "__kpu_urlwrapper__":
+        return value[1](value[2], settings)
+    if isinstance(value, list):
+        return [restored(item, settings) for item in value]
+    if isinstance(value, dict):
+        return {key: restored(item, settings) for key, item in value.items()}
+    return value
+
+
+def load(path):
+    """Read a store; a missing, damaged or outdated file gives an empty one."""
+    try:
+        with open(path, "rb") as handle:
+            version, entries = pickle.load(handle)
+    except Exception:  # noqa: BLE001  (an interrupted write must never stop a build)
+        return {}
+    return entries if version == FORMAT else {}
+
+
+def save(path, entries):
+    """Write the store atomically, so an interrupted build leaves the old file whole."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as handle:
+        pickle.dump((FORMAT, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)

@@ -1,0 +1,53 @@
+"""Parse Markdown files in worker processes, capturing the warnings each file raises."""
+
+import logging
+
+from pelican.readers import MarkdownReader, _filter_discardable_metadata
+
+from kpu_readahead.store import portable
+
+
+class WarningCollector(logging.Handler):
+    """Keeps warnings as (logger, level, message) so another process can log them again."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        """Keep the record's text."""
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def read_capturing(read, path):
+    """Read one file with `read`; return (content, metadata, warnings it logged)."""
+    collector = WarningCollector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        content, metadata = read(path)
+    finally:
+        root.removeHandler(collector)
+    return content, _filter_discardable_metadata(metadata), collector.records
+
+
+# The reader of *this worker process* (set by `start`); the build process never fills it.
+_READER = []
+
+
+def start(settings):
+    """Initialise a worker: build its own Markdown reader, log nothing to the console."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    _READER[:] = [MarkdownReader(settings)]
+
+
+def parse(job):
+    """Parse one file in a worker; a file that fails is left to the build to report."""
+    path, stamp = job
+    try:
+        content, metadata, warnings = read_capturing(_READER[0].read, path)
+        return path, stamp, (content, portable(metadata), warnings)
+    except Exception:  # noqa: BLE001  (the build reads it again and reports the error)
+        return path, stamp, None
