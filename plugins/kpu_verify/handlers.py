@@ -1,6 +1,7 @@
 """Signal handler of kpu_verify: the last word on a build before anyone ships it."""
 
 import os
+import pickle
 
 from kpu_check.handlers import STATE_KEY, CheckState
 from kpu_check.strict import detach
@@ -42,15 +43,36 @@ def finish(pelican):
 
 def _output_problems(pelican, state):
     """Run every output check; return "file:line: message" lines."""
-    return verify_folder(pelican.output_path, pelican.settings, state)
+    path = os.path.join(pelican.settings["CACHE_PATH"], "kpu_verify", "files.pickle")
+    memo = out.FileMemo(_load(path))
+    problems = verify_folder(pelican.output_path, pelican.settings, state, memo)
+    _save(path, memo.fresh)
+    return problems
 
 
-def verify_folder(output, settings, state=None):
+def _load(path):
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001  (a damaged memo only means reading every file)
+        return {}
+
+
+def _save(path, entries):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as handle:
+        pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+def verify_folder(output, settings, state=None, memo=None):
     """Check a built folder; with a build's state, point at content files and find leaks."""
     state = state or CheckState()
     lines = []
     theme_links = {}  # a broken link in the theme repeats on every page: say it once
-    for page, line, link, message in out.check_links(output, settings.get("SITEURL", "")):
+    siteurl = settings.get("SITEURL", "")
+    for page, line, link, message in out.check_links(output, siteurl, memo):
         if _written_in_source(state.sources.get(page), link):
             lines.append(_where(settings, state, output, page, line, message))
         else:
@@ -61,7 +83,7 @@ def verify_folder(output, settings, state=None):
         lines.append(f"output/{page}:{line}: {message}{more}")
     for page, message in state.leaks:
         lines.append(_where(settings, state, output, page, 1, message))
-    for image in out.images_with_metadata(output):
+    for image in out.images_with_metadata(output, memo):
         lines.append(f"output/{image}:1: gambar terbit masih membawa metadata (EXIF/XMP).")
     draft_url = settings.get("DRAFT_URL", "")
     if (

@@ -19,6 +19,30 @@ TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
 ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 
 
+class FileMemo:
+    """What was read from each output file, reused while the file's size and time match.
+
+    Pages the incremental writer kept and images hard-linked from the image cache keep
+    their time stamps, so a rebuild reads only the files that were written again.
+    """
+
+    def __init__(self, entries=None):
+        self.entries = entries or {}
+        self.fresh = {}
+
+    def get(self, kind, path, compute):
+        """Return compute(path), or the remembered result if the file is unchanged."""
+        stat = os.stat(path)
+        key = (kind, path)
+        entry = self.entries.get(key)
+        if entry is not None and entry[:2] == (stat.st_size, stat.st_mtime_ns):
+            result = entry[2]
+        else:
+            result = compute(path)
+        self.fresh[key] = (stat.st_size, stat.st_mtime_ns, result)
+        return result
+
+
 def index_page(path):
     """Return (ids, links) of one HTML file.
 
@@ -69,8 +93,9 @@ def resolve(output, path):
     return candidate if os.path.isfile(candidate) else None
 
 
-def check_links(output, siteurl):
+def check_links(output, siteurl, memo=None):
     """Return (page, line, link, message) for links to missing files and missing anchors."""
+    memo = memo or FileMemo()
     site = urlparse(siteurl or "http://situs.lokal")
     base = f"{site.scheme}://{site.netloc}{site.path.rstrip('/')}"
     pages = {}
@@ -78,19 +103,25 @@ def check_links(output, siteurl):
         for name in files:
             if name.endswith(".html"):
                 path = os.path.join(folder, name)
-                pages[os.path.realpath(path)] = index_page(path)
+                pages[os.path.realpath(path)] = memo.get("page", path, index_page)
     problems = []
+    targets, served_by = {}, {}  # most links (menu, footer) repeat on every page
     for page, (_ids, links) in sorted(pages.items()):
         relative = os.path.relpath(page, output)
         page_url = f"{base}/{relative}"
         for link, line in links:
-            target = internal_target(link, page_url, site.netloc)
+            key = link if link.startswith(("/", "http:", "https:")) else (link, page_url)
+            if key not in targets:
+                targets[key] = internal_target(link, page_url, site.netloc)
+            target = targets[key]
             if target is None:
                 continue
             path, fragment = target
             if site.path and path.startswith(site.path):
                 path = "/" + path[len(site.path.rstrip("/")) + 1 :]
-            served = resolve(output, path)
+            if path not in served_by:
+                served_by[path] = resolve(output, path)
+            served = served_by[path]
             if served is None:
                 message = f'tautan "{link}" menuju halaman yang tidak ada.'
                 problems.append((relative, line, link, message))
@@ -102,19 +133,25 @@ def check_links(output, siteurl):
     return problems
 
 
-def images_with_metadata(output):
+def carries_metadata(path):
+    """Tell whether an image file holds EXIF, XMP or a comment."""
+    with Image.open(path) as image:
+        return bool(
+            len(image.getexif()) or {"xmp", "XML:com.adobe.xmp", "comment"} & set(image.info)
+        )
+
+
+def images_with_metadata(output, memo=None):
     """Return published images that still carry EXIF, XMP or a comment."""
+    memo = memo or FileMemo()
     found = []
     for folder, _dirs, files in os.walk(output):
         for name in files:
             if os.path.splitext(name)[1].lower() not in IMAGE_EXTENSIONS:
                 continue
             path = os.path.join(folder, name)
-            with Image.open(path) as image:
-                if len(image.getexif()) or {"xmp", "XML:com.adobe.xmp", "comment"} & set(
-                    image.info
-                ):
-                    found.append(os.path.relpath(path, output))
+            if memo.get("image", path, carries_metadata):
+                found.append(os.path.relpath(path, output))
     return found
 
 
