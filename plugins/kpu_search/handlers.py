@@ -1,11 +1,14 @@
 """Index the built site with Pagefind's Python API (its bundled binary runs offline)."""
 
 import asyncio
+import hashlib
 import json
 import logging
 import os
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 
 from pelican.log import console
 
@@ -32,6 +35,14 @@ async def _index(site, bundle):
     return _indexed_pages(os.path.join(target, "pagefind-entry.json"))
 
 
+def _read(path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
 def _indexed_pages(entry, attempts=20):
     """Read how many pages the index holds; the file can lag the service's reply briefly."""
     for _ in range(attempts):
@@ -44,17 +55,69 @@ def _indexed_pages(entry, attempts=20):
     return None
 
 
+def pages_signature(output, bundle):
+    """Digest every HTML page's path, size and time stamp: equal digests, equal index."""
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(repr((_pagefind_version(), bundle)).encode())
+    for folder, dirs, files in os.walk(output):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".html"):
+                stat = os.stat(os.path.join(folder, name))
+                relative = os.path.relpath(os.path.join(folder, name), output)
+                hasher.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return hasher.hexdigest()
+
+
+def _pagefind_version():
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def link_tree(source, target):
+    """Recreate `source` at `target` with hard links (a copy where linking is impossible)."""
+    shutil.rmtree(target, ignore_errors=True)
+
+    def link(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link)
+
+
 def index_site(pelican):
-    """Build the search index of every page marked for search (news, pages, PPID items)."""
+    """Build the search index of every page marked for search (news, pages, PPID items).
+
+    Pagefind has no incremental mode; when no page changed since the last build (the
+    incremental writer kept every file), the last index is linked back instead.
+    """
     settings = pelican.settings
     if not settings.get("KPU_SEARCH"):
         return
+    bundle = settings["KPU_SEARCH_BUNDLE"]
+    target = os.path.join(pelican.output_path, bundle)
+    kept = os.path.join(settings["CACHE_PATH"], "kpu_search")
+    signature = pages_signature(pelican.output_path, bundle)
+    if _read(os.path.join(kept, "signature")) == signature and os.path.isdir(
+        os.path.join(kept, bundle)
+    ):
+        link_tree(os.path.join(kept, bundle), target)
+        pages = _indexed_pages(os.path.join(target, "pagefind-entry.json"), attempts=1)
+        console.print(f"Pencarian: indeks tetap ({pages} halaman, tidak ada halaman berubah).")
+        return
     # A thread of its own: the caller may already run an event loop (e.g. a test browser).
     with ThreadPoolExecutor(max_workers=1) as runner:
-        work = runner.submit(
-            asyncio.run, _index(pelican.output_path, settings["KPU_SEARCH_BUNDLE"])
-        )
+        work = runner.submit(asyncio.run, _index(pelican.output_path, bundle))
         pages = work.result()
+    if pages is not None:  # keep a whole index only
+        os.makedirs(kept, exist_ok=True)
+        link_tree(target, os.path.join(kept, bundle))
+        with open(os.path.join(kept, "signature"), "w", encoding="utf-8") as handle:
+            handle.write(signature)
     counted = "?" if pages is None else pages
     logger.info("[kpu_search] %s halaman diindeks", counted)
     console.print(f"Pencarian: {counted} halaman diindeks.")
