@@ -126,6 +126,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # kpu_images draws its card; kpu_check sees raw HTML before kpu_images rewrites <img>.
 PLUGINS = [
     "kpu_office",
+    "kpu_readahead",
     "kpu_dates",
     "kpu_content",
     "kpu_check",
@@ -138,6 +139,7 @@ PLUGINS = [
     "kpu_sitemap",
     "kpu_icons",
     "kpu_search",
+    "kpu_incremental",
     "kpu_verify",  # last: checks the finished output
 ]
 
