@@ -31,12 +31,15 @@ def main(conf, content, output, cache, plain):
     seconds = time.perf_counter() - started
     pages = sum(1 for _ in Path(output).rglob("*.html"))
     state = settings.get("KPU_IMAGE_STATE")
+    pages_state = settings.get("KPU_INCREMENTAL_STATE")
     print(
         json.dumps(
             {
                 "seconds": seconds,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "pages": pages,
+                # Pages and feeds rendered this build (the rest were kept from the last one).
+                "rendered": pages_state.rendered if pages_state else pages,
                 "images_encoded": state.encoded if state else 0,
             }
         )

@@ -43,6 +43,14 @@ def _edit_one(work, round_number):
     path.write_text(text + f"\nSunting {round_number}.\n", encoding="utf-8")
 
 
+def _keep_only_images(work):
+    """Empty the output and every cache but the encoded images: scenario (a) with warm images."""
+    shutil.rmtree(work / "out")
+    for folder in (work / "cache").iterdir():
+        if folder.name != "kpu_images":
+            shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
+
+
 def _median(runs):
     keys = runs[0].keys()
     return {k: statistics.median(r[k] for r in runs) for k in keys} | {"runs": len(runs)}
@@ -63,7 +71,7 @@ def measure(news, runs, work_root):
         for folder in ("cache", "out", "out-dev", "cache-plain", "out-plain"):
             shutil.rmtree(work / folder, ignore_errors=True)
         scenarios["a_cold"].append(build(work, PUBLISH, "out", "cache"))
-        shutil.rmtree(work / "out")
+        _keep_only_images(work)
         scenarios["a_warm_images"].append(build(work, PUBLISH, "out", "cache"))
         scenarios["b_nochange"].append(build(work, PUBLISH, "out", "cache"))
         _edit_one(work, round_number)
@@ -81,7 +89,7 @@ def table(results):
     """Format results with ratios to plain Pelican, measured in the same run."""
     lines = [
         f"{'N':>6} {'scenario':15} {'median s':>9} {'x plain':>8} {'peak MB':>8} "
-        f"{'pages':>6} {'images':>6}"
+        f"{'pages':>6} {'rendered':>8} {'images':>6}"
     ]
     for result in results:
         plain = result["scenarios"]["e_plain"]["seconds"]
@@ -89,7 +97,8 @@ def table(results):
             lines.append(
                 f"{result['news']:>6} {name:15} {figures['seconds']:>9.2f} "
                 f"{figures['seconds'] / plain:>8.2f} {figures['peak_mb']:>8.0f} "
-                f"{figures['pages']:>6.0f} {figures['images_encoded']:>6.0f}"
+                f"{figures['pages']:>6.0f} {figures.get('rendered', 0):>8.0f} "
+                f"{figures['images_encoded']:>6.0f}"
             )
     return "\n".join(lines)
 

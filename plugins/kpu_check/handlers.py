@@ -17,7 +17,7 @@ from kpu_check.policy import (
     rewrite_youtube,
     unknown_fields,
 )
-from kpu_check.strict import attach
+from kpu_check.strict import attach, forget_earlier_warnings
 from kpu_content.model import read_header
 from kpu_messages import record_problems
 
@@ -43,6 +43,7 @@ def apply_settings(pelican):
     """Set defaults and, for strict builds, start collecting Pelican's warnings."""
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    forget_earlier_warnings()
     state = CheckState()
     if pelican.settings["KPU_STRICT"]:
         state.collector = attach()

@@ -2,6 +2,8 @@
 
 import logging
 
+from pelican.log import LimitFilter
+
 
 class WarningCollector(logging.Handler):
     """Keep every WARNING or worse from Pelican and the kit's plugins."""
@@ -14,6 +16,16 @@ class WarningCollector(logging.Handler):
         """Keep the message of a record from Pelican or a kit plugin."""
         if record.name.startswith(("pelican", "kpu_")):
             self.messages.append(record.getMessage())
+
+
+def forget_earlier_warnings():
+    """Let this build log again what an earlier build in the same process logged.
+
+    Pelican drops a warning it has logged once in the process, so a second build in the
+    same process (the preview server, a test) would neither show nor count it.
+    """
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 def attach():
