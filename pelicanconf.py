@@ -127,6 +127,8 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "kpu_office",
     "kpu_readahead",
+    # Early: its `finalized` handler writes the pages that later handlers read.
+    "kpu_incremental",
     "kpu_dates",
     "kpu_content",
     "kpu_check",
@@ -139,7 +141,6 @@ PLUGINS = [
     "kpu_sitemap",
     "kpu_icons",
     "kpu_search",
-    "kpu_incremental",
     "kpu_verify",  # last: checks the finished output
 ]
 

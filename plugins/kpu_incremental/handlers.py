@@ -123,10 +123,16 @@ def writer_class(pelican):
 
 
 def finish(pelican):
-    """Record every file written or kept this build, then drop what was not kept."""
+    """Render the pages put off, record every file written or kept, drop what was not kept.
+
+    Connected first among the `finalized` handlers (kpu_incremental comes early in
+    PLUGINS): the sitemap, the search index and the output check read the pages.
+    """
     state = pelican.settings.get(STATE_KEY)
     if state is None:
         return
+    if state.writer is not None:
+        state.writer.flush()
     records = {}
     for name, record in state.current.items():
         try:

@@ -12,9 +12,10 @@ import logging
 import os
 from dataclasses import dataclass
 
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from kpu_incremental.digest import fingerprint, identity, stable_digest
+from kpu_incremental.parallel import Job, can_fork, render_all
 from kpu_incremental.tracing import tracer_for
 
 STATE_KEY = "KPU_INCREMENTAL_STATE"
@@ -47,6 +48,7 @@ class BuildState:
         self.base = None
         self.memo = {}
         self.pending = None
+        self.writer = None
         self.rendered = self.reused = 0
         self.warnings = 0
 
@@ -136,6 +138,9 @@ class _PlannedTemplate:
             state.current[name] = found[1]
             state.reused += 1
             return ""
+        if self.writer.jobs is not None:  # rendered later, on every core
+            self.writer.jobs.append(Job(name, self.template, localcontext, site, page))
+            return ""
         warnings_before = state.warnings
         output, touched = tracer_for(self.template.environment).render(self.template, localcontext)
         state.rendered += 1
@@ -152,8 +157,25 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.state = (settings or {}).get(STATE_KEY)
+        self.jobs = None
         if self.state is not None:
+            self.state.writer = self
             logging.getLogger().addHandler(_WarningCounter(self.state))
+            if can_fork(self.settings):
+                self.jobs = []
+
+    def flush(self):
+        """Render the pages that were put off, on every core, and record what they used."""
+        jobs = [job for job in self.jobs or [] if job.path is not None]
+        self.jobs = None
+        if not jobs:
+            return
+        by_name = {job.name: job for job in jobs}
+        for name, deps, warnings in render_all(jobs, self.state):
+            job = by_name[name]
+            self.state.rendered += 1
+            if not warnings:
+                self.state.current[name] = Record(job.site, job.page, deps)
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Render the page(s) as Pelican does, through a template that may reuse files."""
@@ -184,12 +206,36 @@ class IncrementalWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         pending = self._take_pending(filename)
-        handle = super()._open_w(filename, encoding, override)
-        if pending is None or handle.name == os.devnull:
-            return handle
-        handle.close()
-        self._place(filename, pending)
+        deferred = self.jobs[-1] if self.jobs and self.jobs[-1].path is None else None
+        if pending is None and deferred is None:
+            return super()._open_w(filename, encoding, override)
+        claimed = self._claim(filename, override)
+        if deferred is not None and pending is None:
+            if claimed == os.devnull:
+                self.jobs.pop()  # Pelican keeps an earlier file of that name
+            else:
+                deferred.path = filename  # the page put off by render() goes here
+        elif claimed != os.devnull:
+            self._place(filename, pending)
         return open(os.devnull, "w", encoding=encoding)
+
+    def _claim(self, filename, override):
+        """Do Pelican's bookkeeping of _open_w without opening (so truncating) the file."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            return os.devnull
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return filename
 
     def _take_pending(self, filename):
         state = self.state

@@ -13,6 +13,8 @@ from importlib import metadata
 from pelican.log import console
 
 logger = logging.getLogger(__name__)
+# Work still running when this plugin's handler returns; kpu_verify waits for it.
+BACKGROUND_KEY = "KPU_BACKGROUND_WORK"
 DEFAULTS = {"KPU_SEARCH": True, "KPU_SEARCH_URL": "cari/", "KPU_SEARCH_BUNDLE": "pagefind"}
 
 
@@ -110,12 +112,20 @@ def index_site(pelican):
         console.print(f"Pencarian: indeks tetap ({pages} halaman, tidak ada halaman berubah).")
         return
     # A thread of its own: the caller may already run an event loop (e.g. a test browser).
-    with ThreadPoolExecutor(max_workers=1) as runner:
-        work = runner.submit(asyncio.run, _index(pelican.output_path, bundle))
-        pages = work.result()
+    # Pagefind runs as its own process, so the output check (kpu_verify) runs meanwhile and
+    # waits for this work at its end (BACKGROUND_KEY).
+    runner = ThreadPoolExecutor(max_workers=1)
+    work = runner.submit(_index_and_keep, pelican.output_path, bundle, kept, signature)
+    runner.shutdown(wait=False)
+    settings.setdefault(BACKGROUND_KEY, []).append(work)
+
+
+def _index_and_keep(output, bundle, kept, signature):
+    """Index the site, keep the index for the next build and report the page count."""
+    pages = asyncio.run(_index(output, bundle))
     if pages is not None:  # keep a whole index only
         os.makedirs(kept, exist_ok=True)
-        link_tree(target, os.path.join(kept, bundle))
+        link_tree(os.path.join(output, bundle), os.path.join(kept, bundle))
         with open(os.path.join(kept, "signature"), "w", encoding="utf-8") as handle:
             handle.write(signature)
     counted = "?" if pages is None else pages

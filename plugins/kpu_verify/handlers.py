@@ -6,6 +6,7 @@ import pickle
 from kpu_check.handlers import STATE_KEY, CheckState
 from kpu_check.strict import detach
 from kpu_messages import AdminFacingError, locate_line, problem_report
+from kpu_search.handlers import BACKGROUND_KEY
 from kpu_verify import output as out
 
 
@@ -18,9 +19,24 @@ class OutputCheckError(AdminFacingError):
 
 
 def finish(pelican):
-    """End strict collection and, in publish builds, check the output before anyone ships it."""
+    """End strict collection and, in publish builds, check the output before anyone ships it.
+
+    Work other plugins left running (the search index) is awaited here, after the output
+    check that runs meanwhile, so its warnings still count and its failure stops the build.
+    """
     settings = pelican.settings
     state = settings.get(STATE_KEY)
+    check = state is not None and settings["KPU_OUTPUT_CHECK"]
+    memo_path = os.path.join(settings["CACHE_PATH"], "kpu_verify", "files.pickle")
+    memo = out.FileMemo(_load(memo_path) if check else {})
+    if check:  # read every page and image while the search index is being written
+        out.read_all(pelican.output_path, memo)
+    for work in settings.pop(BACKGROUND_KEY, []):
+        work.result()
+    problems = []
+    if check:
+        problems = verify_folder(pelican.output_path, settings, state, memo)
+        _save(memo_path, memo.fresh)
     if state is None:
         return
     messages = []
@@ -33,21 +49,8 @@ def finish(pelican):
         raise StrictBuildError(
             "Build terbit berhenti karena Pelican memberi peringatan:\n" + "\n".join(lines)
         )
-    if settings["KPU_OUTPUT_CHECK"]:
-        problems = _output_problems(pelican, state)
-        if problems:
-            raise OutputCheckError(
-                problem_report(problems).replace("di konten", "di hasil build", 1)
-            )
-
-
-def _output_problems(pelican, state):
-    """Run every output check; return "file:line: message" lines."""
-    path = os.path.join(pelican.settings["CACHE_PATH"], "kpu_verify", "files.pickle")
-    memo = out.FileMemo(_load(path))
-    problems = verify_folder(pelican.output_path, pelican.settings, state, memo)
-    _save(path, memo.fresh)
-    return problems
+    if problems:
+        raise OutputCheckError(problem_report(problems).replace("di konten", "di hasil build", 1))
 
 
 def _load(path):

@@ -33,14 +33,26 @@ class FileMemo:
     def get(self, kind, path, compute):
         """Return compute(path), or the remembered result if the file is unchanged."""
         stat = os.stat(path)
-        key = (kind, path)
-        entry = self.entries.get(key)
-        if entry is not None and entry[:2] == (stat.st_size, stat.st_mtime_ns):
+        key, now = (kind, path), (stat.st_size, stat.st_mtime_ns)
+        entry = self.fresh.get(key) or self.entries.get(key)
+        if entry is not None and entry[:2] == now:
             result = entry[2]
         else:
             result = compute(path)
-        self.fresh[key] = (stat.st_size, stat.st_mtime_ns, result)
+        self.fresh[key] = (*now, result)
         return result
+
+
+def read_all(output, memo):
+    """Read every page and image of the output into `memo` (the slow part of the check)."""
+    for folder, _dirs, files in os.walk(output):
+        for name in files:
+            path = os.path.join(folder, name)
+            extension = os.path.splitext(name)[1].lower()
+            if extension == ".html":
+                memo.get("page", path, index_page)
+            elif extension in IMAGE_EXTENSIONS:
+                memo.get("image", path, carries_metadata)
 
 
 def index_page(path):

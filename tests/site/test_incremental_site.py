@@ -86,13 +86,17 @@ def test_titles_drafts_deletions_and_ppid_edits_match_a_full_build(tmp_path, sit
     news = sorted((content / "berita").glob("*.md"))
     retitled, drafted, deleted = news[3], news[-2], news[5]
     text = retitled.read_text(encoding="utf-8")
-    retitled.write_text(re.sub(r"^Title: .*$", "Title: Judul yang dikoreksi", text, 1, re.M))
+    retitled.write_text(
+        re.sub(r"^Title: .*$", "Title: Judul yang dikoreksi", text, count=1, flags=re.M)
+    )
     drafted.write_text("Status: draft\n" + drafted.read_text(encoding="utf-8"), "utf-8")
     deleted_url = f"/{deleted.stem[11:]}/index.html"
     deleted.unlink()
     ppid = sorted((content / "ppid").glob("*.md"))[0]
     text = ppid.read_text(encoding="utf-8")
-    ppid.write_text(re.sub(r"^Judul: .*$", "Judul: Dokumen berjudul baru", text, 1, re.M))
+    ppid.write_text(
+        re.sub(r"^Judul: .*$", "Judul: Dokumen berjudul baru", text, count=1, flags=re.M)
+    )
     run(content, output, cache)
     after = snapshot(output)
     assert not [p for p in after if p.endswith(deleted_url)]

@@ -1,0 +1,113 @@
+"""Render the pages that changed on every core: forked children share the parsed site.
+
+Pelican renders one page after another on one core. By the time the writer has been handed
+every page, the whole site is in memory, so forked children can render disjoint shares of
+the pages without copying or pickling anything but their results.
+"""
+
+import logging
+import os
+import pickle
+import threading
+import traceback
+
+from kpu_incremental.tracing import tracer_for
+
+
+class Job:
+    """One page to render: where it goes and what it is rendered from."""
+
+    __slots__ = ("name", "page", "path", "site", "template", "localcontext")
+
+    def __init__(self, name, template, localcontext, site, page):
+        self.name, self.template, self.localcontext = name, template, localcontext
+        self.site, self.page, self.path = site, page, None
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def can_fork(settings):
+    """Tell whether pages may be rendered in forked children in this process."""
+    return (
+        settings.get("KPU_PARALLEL_RENDER", True)
+        and not settings.get("RELATIVE_URLS")  # each page would need its own site URL
+        and hasattr(os, "fork")
+        and _cores() > 1
+        and threading.active_count() == 1  # forking beside other threads can deadlock
+    )
+
+
+def _cores():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def render_one(job, state):
+    """Render and write one page; return (name, dependencies, warnings) of it."""
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        output, touched = tracer_for(job.template.environment).render(
+            job.template, job.localcontext
+        )
+    finally:
+        root.removeHandler(collector)
+    with open(job.path, "w", encoding="utf-8") as handle:
+        handle.write(output)
+    return job.name, state.dependencies(touched), collector.records
+
+
+def render_all(jobs, state, workers=None):
+    """Render `jobs` over `workers` processes (this one included); return their results."""
+    workers = min(workers or _cores(), 8, max(1, len(jobs) // 16))
+    shares = [jobs[i::workers] for i in range(workers)]
+    children = [_fork(share, state) for share in shares[1:]]
+    results = [render_one(job, state) for job in shares[0]]
+    failures = []
+    for pid, reader in children:
+        with os.fdopen(reader, "rb") as handle:
+            status, payload = pickle.loads(handle.read() or pickle.dumps(("error", "no reply")))
+        os.waitpid(pid, 0)
+        if status == "ok":
+            for _name, _deps, warnings in payload:  # logged here, where they count
+                for logger_name, level, message in warnings:
+                    logging.getLogger(logger_name).log(level, "%s", message)
+            results += payload
+        else:
+            failures.append(payload)
+    if failures:
+        raise RuntimeError("Gagal membuat halaman:\n" + "\n".join(failures))
+    return results
+
+
+def _fork(share, state):
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(writer)
+        return pid, reader
+    # The child: log nothing itself (the parent logs the warnings it sends back).
+    os.close(reader)
+    code = 0
+    try:
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        reply = ("ok", [render_one(job, state) for job in share])
+    except BaseException:  # noqa: BLE001  (everything must reach the parent)
+        reply, code = ("error", traceback.format_exc()), 1
+    try:
+        with os.fdopen(writer, "wb") as handle:
+            handle.write(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        os._exit(code)
