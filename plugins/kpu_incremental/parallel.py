@@ -51,8 +51,12 @@ def _cores():
         return os.cpu_count() or 1
 
 
-def render_one(job, state):
-    """Render and write one page; return (name, dependencies, warnings) of it."""
+def render_one(job, state, readers=()):
+    """Render and write one page; return (name, dependencies, warnings, facts) of it.
+
+    `readers` are (kind, function) pairs applied to the HTML while it is in memory; the facts
+    come with the file's size and time stamp so a reader of the file can trust them.
+    """
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
@@ -64,22 +68,27 @@ def render_one(job, state):
         root.removeHandler(collector)
     with open(job.path, "w", encoding="utf-8") as handle:
         handle.write(output)
-    return job.name, state.dependencies(touched), collector.records
+    facts = None
+    if readers:
+        stat = os.stat(job.path)
+        found = {kind: function(output) for kind, function in readers}
+        facts = (stat.st_size, stat.st_mtime_ns, found)
+    return job.name, state.dependencies(touched), collector.records, facts
 
 
-def render_all(jobs, state, workers=None):
+def render_all(jobs, state, readers=(), workers=None):
     """Render `jobs` over `workers` processes (this one included); return their results."""
     workers = min(workers or _cores(), 8, max(1, len(jobs) // 16))
     shares = [jobs[i::workers] for i in range(workers)]
-    children = [_fork(share, state) for share in shares[1:]]
-    results = [render_one(job, state) for job in shares[0]]
+    children = [_fork(share, state, readers) for share in shares[1:]]
+    results = [render_one(job, state, readers) for job in shares[0]]
     failures = []
     for pid, reader in children:
         with os.fdopen(reader, "rb") as handle:
             status, payload = pickle.loads(handle.read() or pickle.dumps(("error", "no reply")))
         os.waitpid(pid, 0)
         if status == "ok":
-            for _name, _deps, warnings in payload:  # logged here, where they count
+            for _name, _deps, warnings, _facts in payload:  # logged here, where they count
                 for logger_name, level, message in warnings:
                     logging.getLogger(logger_name).log(level, "%s", message)
             results += payload
@@ -90,7 +99,7 @@ def render_all(jobs, state, workers=None):
     return results
 
 
-def _fork(share, state):
+def _fork(share, state, readers):
     reader, writer = os.pipe()
     pid = os.fork()
     if pid:
@@ -103,7 +112,7 @@ def _fork(share, state):
         root = logging.getLogger()
         for handler in list(root.handlers):
             root.removeHandler(handler)
-        reply = ("ok", [render_one(job, state) for job in share])
+        reply = ("ok", [render_one(job, state, readers) for job in share])
     except BaseException:  # noqa: BLE001  (everything must reach the parent)
         reply, code = ("error", traceback.format_exc()), 1
     try:

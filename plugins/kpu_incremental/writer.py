@@ -19,6 +19,10 @@ from kpu_incremental.parallel import Job, can_fork, render_all
 from kpu_incremental.tracing import tracer_for
 
 STATE_KEY = "KPU_INCREMENTAL_STATE"
+# (kind, function of the page's HTML) pairs other plugins want computed as pages are written,
+# and the results: {path: (size, mtime_ns, {kind: result})}.
+READERS_KEY = "KPU_PAGE_READERS"
+FACTS_KEY = "KPU_PAGE_FACTS"
 # Per-build bookkeeping that changes while pages are written; never part of a digest.
 VOLATILE_KEYS = frozenset({"output_file", "localsiteurl", "KPU_SITEMAP_DATES", "kpu_problems"})
 
@@ -171,8 +175,12 @@ class IncrementalWriter(Writer):
         if not jobs:
             return
         by_name = {job.name: job for job in jobs}
-        for name, deps, warnings in render_all(jobs, self.state):
+        readers = self.settings.get(READERS_KEY, [])
+        facts = self.settings.setdefault(FACTS_KEY, {})
+        for name, deps, warnings, found in render_all(jobs, self.state, readers):
             job = by_name[name]
+            if found is not None:
+                facts[job.path] = found
             self.state.rendered += 1
             if not warnings:
                 self.state.current[name] = Record(job.site, job.page, deps)

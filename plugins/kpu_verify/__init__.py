@@ -5,9 +5,10 @@ List it last in PLUGINS: it must run after every other plugin has written its fi
 
 from pelican import signals
 
-from kpu_verify.handlers import finish
+from kpu_verify.handlers import ask_for_page_facts, finish
 
 
 def register():
     """Connect the final check."""
+    signals.initialized.connect(ask_for_page_facts)
     signals.finalized.connect(finish)

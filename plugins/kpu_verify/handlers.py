@@ -5,6 +5,7 @@ import pickle
 
 from kpu_check.handlers import STATE_KEY, CheckState
 from kpu_check.strict import detach
+from kpu_incremental.writer import FACTS_KEY, READERS_KEY
 from kpu_messages import AdminFacingError, locate_line, problem_report
 from kpu_search.handlers import BACKGROUND_KEY
 from kpu_verify import output as out
@@ -18,6 +19,12 @@ class OutputCheckError(AdminFacingError):
     """The built site has a dead link, a leak or a stale listing."""
 
 
+def ask_for_page_facts(pelican):
+    """Have the incremental writer index each page it renders (no second read of it)."""
+    if pelican.settings.get("KPU_OUTPUT_CHECK"):
+        pelican.settings.setdefault(READERS_KEY, []).append(("page", out.index_text))
+
+
 def finish(pelican):
     """End strict collection and, in publish builds, check the output before anyone ships it.
 
@@ -28,7 +35,8 @@ def finish(pelican):
     state = settings.get(STATE_KEY)
     check = state is not None and settings["KPU_OUTPUT_CHECK"]
     memo_path = os.path.join(settings["CACHE_PATH"], "kpu_verify", "files.pickle")
-    memo = out.FileMemo(_load(memo_path) if check else {})
+    facts = settings.get(FACTS_KEY, {})
+    memo = out.FileMemo(_load(memo_path) if check else {}, facts)
     if check:  # read every page and image while the search index is being written
         out.read_all(pelican.output_path, memo)
     for work in settings.pop(BACKGROUND_KEY, []):

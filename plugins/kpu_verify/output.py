@@ -26,9 +26,13 @@ class FileMemo:
     their time stamps, so a rebuild reads only the files that were written again.
     """
 
-    def __init__(self, entries=None):
-        self.entries = entries or {}
+    def __init__(self, entries=None, facts=None):
+        self.entries = dict(entries or {})
         self.fresh = {}
+        # Facts the incremental writer gathered while it rendered pages: no need to reread.
+        for path, (size, mtime_ns, found) in (facts or {}).items():
+            for kind, result in found.items():
+                self.entries[(kind, path)] = (size, mtime_ns, result)
 
     def get(self, kind, path, compute):
         """Return compute(path), or the remembered result if the file is unchanged."""
@@ -62,7 +66,11 @@ def index_page(path):
     enough, and many times faster than an HTML parser over thousands of pages.
     """
     with open(path, encoding="utf-8", errors="replace") as handle:
-        text = handle.read()
+        return index_text(handle.read())
+
+
+def index_text(text):
+    """Return (ids, links) of one page's HTML text (see index_page)."""
     ids, links = set(), []
     line, position = 1, 0
     for match in TAG.finditer(text):
