@@ -50,6 +50,9 @@ def _build(conf, step="", **overrides):
     try:
         Pelican(settings).run()
     except AdminFacingError as error:
+        from kpu_incremental.handlers import restore_after_failure
+
+        restore_after_failure(settings)  # the preview keeps serving the last good site
         heading = f"{step} GAGAL" if step else "BUILD GAGAL"
         raise Exit(f"\n{heading}. {error}\n", code=1) from None
     return settings

@@ -148,3 +148,25 @@ def finish(pelican):
     console.print(
         f"Halaman: {state.rendered} dibuat, {state.reused} tidak berubah (dipakai ulang)."
     )
+
+
+def restore_after_failure(settings):
+    """Put the previous output back after a failed build, where this build wrote nothing.
+
+    A content mistake stops the build before any page is written; without this, the preview
+    would serve an empty folder until the mistake is fixed.
+    """
+    state = settings.get(STATE_KEY)
+    if state is None or not state.previous_root or not os.path.isdir(state.previous_root):
+        return 0
+    output, restored = settings["OUTPUT_PATH"], 0
+    for folder, _dirs, files in os.walk(state.previous_root):
+        for name in files:
+            source = os.path.join(folder, name)
+            target = os.path.join(output, os.path.relpath(source, state.previous_root))
+            if not os.path.exists(target):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.rename(source, target)
+                restored += 1
+    shutil.rmtree(state.previous_root, ignore_errors=True)
+    return restored

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 
+from kpu_incremental.handlers import restore_after_failure
+from kpu_messages import AdminFacingError
 from tests.conftest import PUBLISH_CONF, make_settings
 
 # Pagefind names its files by content hash and the open-data JSON carries the build time.
@@ -126,3 +128,19 @@ def test_a_warning_from_a_stored_parse_still_stops_a_publish_build(tmp_path, con
         with pytest.raises(Exception, match="Duplicate definition of `date`"):
             Pelican(settings).run()
         assert attempt
+
+
+def test_after_a_content_mistake_the_last_good_site_is_put_back(site):
+    content, output, cache = site
+    before = snapshot(output)
+    broken = sorted((content / "berita").glob("*.md"))[2]
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(re.sub(r"^Divisi: .*$", "Divisi: divisi-keliru", good, count=1, flags=re.M))
+    settings = make_settings(PATH=str(content), OUTPUT_PATH=str(output), CACHE_PATH=str(cache))
+    with pytest.raises(AdminFacingError, match="divisi-keliru"):
+        Pelican(settings).run()
+    assert restore_after_failure(settings) > 100
+    assert snapshot(output) == before
+    broken.write_text(good, encoding="utf-8")
+    state = run(content, output, cache)["KPU_INCREMENTAL_STATE"]
+    assert state.rendered == 0  # the restored files are reused as they are
