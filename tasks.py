@@ -106,9 +106,10 @@ def livereload(c, port=PORT):
     server = Server()
 
     def rebuild():
-        # A mistake in a file being edited must not stop the preview server.
+        # A mistake in a file being edited must not stop the preview server. The browser
+        # reloads once the pages are written; the search index follows in the background.
         try:
-            _build(DEV_CONF)
+            _build(DEV_CONF, KPU_SEARCH_WAIT=False)
         except Exit as failure:
             print(failure.message, file=sys.stderr)
 

@@ -11,13 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
-def main(conf, content, output, cache, plain):
+def main(conf, content, output, cache, mode):
     """Build once; report wall time, peak memory, pages written and images encoded."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
     overrides = {"PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache}
-    if plain:
+    if mode == "preview":  # as `invoke livereload` rebuilds: search indexes after the reload
+        overrides["KPU_SEARCH_WAIT"] = False
+    if mode == "plain":
         # The reference: Pelican's defaults (its own theme, no plugins) on the same news
         # Markdown; the kit's pages are left out because they name the kit's templates.
         overrides.update(
@@ -47,6 +49,6 @@ def main(conf, content, output, cache, plain):
 
 
 if __name__ == "__main__":
-    conf, content, output, cache, plain = sys.argv[1:6]
+    conf, content, output, cache, mode = sys.argv[1:6]
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    main(conf, content, output, cache, plain == "plain")
+    main(conf, content, output, cache, mode)

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV, PUBLISH = ROOT / "pelicanconf.py", ROOT / "publishconf.py"
 
 
-def build(work, conf, output, cache, plain=False):
+def build(work, conf, output, cache, mode="kit"):
     """Run bench/build_once.py in a new process and return its figures."""
     command = [
         sys.executable,
@@ -26,7 +26,7 @@ def build(work, conf, output, cache, plain=False):
         str(work / "content"),
         str(work / output),
         str(work / cache),
-        "plain" if plain else "kit",
+        mode,
     ]
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
@@ -78,8 +78,8 @@ def measure(news, runs, work_root):
         scenarios["c_edit"].append(build(work, PUBLISH, "out", "cache"))
         build(work, DEV, "out-dev", "cache")  # the preview server's first build
         _edit_one(work, round_number + 100)
-        scenarios["d_preview"].append(build(work, DEV, "out-dev", "cache"))
-        scenarios["e_plain"].append(build(work, None, "out-plain", "cache-plain", plain=True))
+        scenarios["d_preview"].append(build(work, DEV, "out-dev", "cache", mode="preview"))
+        scenarios["e_plain"].append(build(work, None, "out-plain", "cache-plain", mode="plain"))
     result = {"news": news, "ppid": news // 5, "photos": news // 5}
     result["scenarios"] = {name: _median(values) for name, values in scenarios.items()}
     return result
@@ -88,7 +88,7 @@ def measure(news, runs, work_root):
 def table(results):
     """Format results with ratios to plain Pelican, measured in the same run."""
     lines = [
-        f"{'N':>6} {'scenario':15} {'median s':>9} {'x plain':>8} {'peak MB':>8} "
+        f"{'N':>6} {'scenario':15} {'median s':>9} {'x plain':>8} {'wall s':>7} {'peak MB':>8} "
         f"{'pages':>6} {'rendered':>8} {'images':>6}"
     ]
     for result in results:
@@ -96,7 +96,8 @@ def table(results):
         for name, figures in result["scenarios"].items():
             lines.append(
                 f"{result['news']:>6} {name:15} {figures['seconds']:>9.2f} "
-                f"{figures['seconds'] / plain:>8.2f} {figures['peak_mb']:>8.0f} "
+                f"{figures['seconds'] / plain:>8.2f} {figures['wall']:>7.2f} "
+                f"{figures['peak_mb']:>8.0f} "
                 f"{figures['pages']:>6.0f} {figures.get('rendered', 0):>8.0f} "
                 f"{figures['images_encoded']:>6.0f}"
             )

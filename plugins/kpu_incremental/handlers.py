@@ -6,6 +6,7 @@ import os
 import pickle
 import shutil
 import sys
+import threading
 from importlib import metadata
 
 from pelican.log import console
@@ -96,12 +97,45 @@ def move_aside(output, previous, retention):
     return previous
 
 
+# Deletions still running from an earlier build of this process. Process state on purpose: a
+# build must not start while the last one's leftovers are still being deleted beside it.
+_DELETING = []
+
+
+def discard(folder):
+    """Delete the previous output's leftovers in the background (files not reused).
+
+    Thousands of image links, share cards and index fragments would otherwise delay the end
+    of every build; the interpreter still waits for this thread before it exits.
+    """
+    trash = f"{folder}.{os.getpid()}.{len(_DELETING)}.trash"
+    try:
+        os.rename(folder, trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    worker = threading.Thread(target=shutil.rmtree, args=(trash, True), name="kpu-discard")
+    worker.start()
+    _DELETING.append(worker)
+
+
+def _wait_for_deletions(folder):
+    while _DELETING:
+        _DELETING.pop().join()
+    parent = os.path.dirname(folder)
+    if os.path.isdir(parent):  # leftovers of a build that was stopped while deleting
+        for name in os.listdir(parent):
+            if name.endswith(".trash"):
+                shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+
+
 def prepare(pelican):
     """Load the previous records and move the previous output aside, before Pelican cleans."""
     settings = pelican.settings
     if not settings.get("KPU_INCREMENTAL", True):
         return None
     folder = _folder(settings)
+    _wait_for_deletions(os.path.join(folder, "previous"))
     previous = load_manifest(_manifest(settings, pelican.output_path))
     root = None
     if previous and pelican.delete_outputdir and os.path.isdir(pelican.output_path):
@@ -143,7 +177,7 @@ def finish(pelican):
         records[name] = record
     save_manifest(_manifest(pelican.settings, pelican.output_path), records)
     if state.previous_root:
-        shutil.rmtree(state.previous_root, ignore_errors=True)
+        discard(state.previous_root)
     logger.info("[kpu_incremental] %d dibuat, %d tidak berubah", state.rendered, state.reused)
     console.print(
         f"Halaman: {state.rendered} dibuat, {state.reused} tidak berubah (dipakai ulang)."

@@ -49,7 +49,7 @@ class BuildState:
         self.objects = {}
         self.fingerprints = {}
         self.site = None
-        self.base = None
+        self.base = self.base_context = None
         self.memo = {}
         self.pending = None
         self.writer = None
@@ -64,18 +64,24 @@ class BuildState:
         """Digest the shared context once per build (the first page written does it)."""
         if self.site is None:
             skip = {key for key in context if self.volatile(key)}
-            self.base = dict(context)
+            self.base, self.base_context = dict(context), context
             self.site = stable_digest([self.code_digest, context], skip=skip, found=self.objects)
         return self.site
 
-    def page_digest(self, localcontext):
-        """Digest what this page gets beyond the shared context (its item, its list page)."""
+    def page_digest(self, localcontext, candidates=None):
+        """Digest what this page gets beyond the shared context (its item, its list page).
+
+        `candidates` names the keys that can differ (the page's own variables); without it
+        every key of the page's context is compared with the shared context.
+        """
         base = self.base
-        own = {
-            key: value
-            for key, value in localcontext.items()
-            if not self.volatile(key) and (key not in base or base[key] is not value)
-        }
+        keys = localcontext if candidates is None else candidates
+        own = {}
+        for key in keys:
+            if key in localcontext and not self.volatile(key):
+                value = localcontext[key]
+                if key not in base or base[key] is not value:
+                    own[key] = value
         return stable_digest(own, found=self.objects, memo=self.memo)
 
     def fingerprint_of(self, key):
@@ -125,17 +131,28 @@ class _WarningCounter(logging.Handler):
         self.state.warnings += 1
 
 
+def _page_keys(kwargs):
+    """Name the keys by which Pelican's context for one page can differ from the shared one."""
+    keys = set(kwargs) | {"output_file", "localsiteurl", "SITEURL"}
+    paginated = kwargs.get("paginated")
+    lists = paginated if paginated is not None else {"articles", "dates"} & set(kwargs)
+    for key in lists:
+        keys |= {f"{key}_paginator", f"{key}_page", f"{key}_previous_page", f"{key}_next_page"}
+    return keys
+
+
 class _PlannedTemplate:
     """Stands in for a template: renders, or reuses the previous file when nothing changed."""
 
-    def __init__(self, template, writer, context):
+    def __init__(self, template, writer, context, candidates):
         self.template, self.writer, self.context = template, writer, context
+        self.candidates = candidates
 
     def render(self, localcontext):
         state = self.writer.state
         name = localcontext["output_file"]
         site = state.site_digest(self.context)
-        page = state.page_digest(localcontext)
+        page = state.page_digest(localcontext, self.candidates)
         found = state.reusable(name, site, page)
         if found is not None:
             state.pending = (name, found[0])
@@ -188,7 +205,11 @@ class IncrementalWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         """Render the page(s) as Pelican does, through a template that may reuse files."""
         if self.state is not None and name:
-            template = _PlannedTemplate(template, self, context)
+            self.state.site_digest(context)
+            candidates = None
+            if context is self.state.base_context and not args:
+                candidates = _page_keys(kwargs)
+            template = _PlannedTemplate(template, self, context, candidates)
         return super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", **kwargs):
@@ -201,7 +222,7 @@ class IncrementalWriter(Writer):
         page = stable_digest([url, feed_type, kwargs, items], found=state.objects)
         found = state.reusable(path, site, page)
         if found is not None:
-            self._place(os.path.join(self.output_path, path), found[0])
+            self._place(os.path.join(self.output_path, path), found[0], make_folder=True)
             state.current[path] = found[1]
             state.reused += 1
             return None
@@ -255,7 +276,8 @@ class IncrementalWriter(Writer):
             return None
         return previous
 
-    def _place(self, filename, previous):
+    def _place(self, filename, previous, make_folder=False):
         """Move the previous build's file into place, keeping its bytes and its time stamp."""
-        os.makedirs(os.path.dirname(filename), exist_ok=True)
+        if make_folder:  # pages: Pelican has made the folder already
+            os.makedirs(os.path.dirname(filename), exist_ok=True)
         os.replace(previous, filename)

@@ -15,13 +15,29 @@ from pelican.log import console
 logger = logging.getLogger(__name__)
 # Work still running when this plugin's handler returns; kpu_verify waits for it.
 BACKGROUND_KEY = "KPU_BACKGROUND_WORK"
-DEFAULTS = {"KPU_SEARCH": True, "KPU_SEARCH_URL": "cari/", "KPU_SEARCH_BUNDLE": "pagefind"}
+# KPU_SEARCH_WAIT = False (the live preview) ends the build as soon as the pages are written;
+# the index follows a few seconds later, and the next build in the process waits for it.
+DEFAULTS = {
+    "KPU_SEARCH": True,
+    "KPU_SEARCH_URL": "cari/",
+    "KPU_SEARCH_BUNDLE": "pagefind",
+    "KPU_SEARCH_WAIT": True,
+}
+# Indexing still running from an earlier build of this process (the preview server). Process
+# state on purpose: the next build must not move the output folder while Pagefind writes.
+_UNFINISHED = []
 
 
 def apply_settings(pelican):
-    """Fill in the KPU_SEARCH_* defaults."""
+    """Fill in the KPU_SEARCH_* defaults; let an earlier build's indexing finish first."""
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    while _UNFINISHED:
+        work = _UNFINISHED.pop()
+        try:
+            work.result()
+        except Exception as error:  # noqa: BLE001  (that build is over; this one reindexes)
+            logger.warning("[kpu_search] indeks pencarian sebelumnya gagal: %s", error)
 
 
 async def _index(site, bundle):
@@ -117,7 +133,10 @@ def index_site(pelican):
     runner = ThreadPoolExecutor(max_workers=1)
     work = runner.submit(_index_and_keep, pelican.output_path, bundle, kept, signature)
     runner.shutdown(wait=False)
-    settings.setdefault(BACKGROUND_KEY, []).append(work)
+    if settings["KPU_SEARCH_WAIT"]:
+        settings.setdefault(BACKGROUND_KEY, []).append(work)
+    else:
+        _UNFINISHED.append(work)
 
 
 def _index_and_keep(output, bundle, kept, signature):
