@@ -32,7 +32,9 @@ def build(work, conf, output, cache, mode="kit"):
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
         raise RuntimeError(f"build failed: {result.stderr[-2000:]}")
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    # The figures are the last JSON line (the search index may report after them).
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    figures = json.loads(lines[-1])
     figures["wall"] = time.perf_counter() - started
     return figures
 
