@@ -78,7 +78,7 @@ def measure(news, runs, work_root):
         scenarios["b_nochange"].append(build(work, PUBLISH, "out", "cache"))
         _edit_one(work, round_number)
         scenarios["c_edit"].append(build(work, PUBLISH, "out", "cache"))
-        build(work, DEV, "out-dev", "cache")  # the preview server's first build
+        build(work, DEV, "out-dev", "cache", mode="preview")  # the preview server's first build
         _edit_one(work, round_number + 100)
         scenarios["d_preview"].append(build(work, DEV, "out-dev", "cache", mode="preview"))
         scenarios["e_plain"].append(build(work, None, "out-plain", "cache-plain", mode="plain"))

@@ -23,8 +23,20 @@ STATE_KEY = "KPU_INCREMENTAL_STATE"
 # and the results: {path: (size, mtime_ns, {kind: result})}.
 READERS_KEY = "KPU_PAGE_READERS"
 FACTS_KEY = "KPU_PAGE_FACTS"
-# Per-build bookkeeping that changes while pages are written; never part of a digest.
-VOLATILE_KEYS = frozenset({"output_file", "localsiteurl", "KPU_SITEMAP_DATES", "kpu_problems"})
+# Per-build bookkeeping that changes while pages are written, and switches that change how a
+# build runs but not what it writes; never part of a digest.
+VOLATILE_KEYS = frozenset(
+    {
+        "output_file",
+        "localsiteurl",
+        "KPU_SITEMAP_DATES",
+        "kpu_problems",
+        "KPU_SEARCH_WAIT",
+        "KPU_READAHEAD",
+        "KPU_READAHEAD_MIN_PARALLEL",
+        "KPU_PARALLEL_RENDER",
+    }
+)
 
 
 @dataclass
