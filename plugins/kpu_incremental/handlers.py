@@ -3,7 +3,6 @@
 import hashlib
 import logging
 import os
-import pickle
 import shutil
 import sys
 import threading
@@ -11,6 +10,7 @@ from importlib import metadata
 
 from pelican.log import console
 
+from kpu_buildstate import load_pickle, save_pickle
 from kpu_incremental.writer import STATE_KEY, BuildState, IncrementalWriter, Record
 
 logger = logging.getLogger(__name__)
@@ -30,24 +30,14 @@ def _manifest(settings, output):
 
 def load_manifest(path):
     """Read the previous build's records; a missing or damaged file means "none"."""
-    try:
-        with open(path, "rb") as handle:
-            version, rows = pickle.load(handle)
-    except Exception:  # noqa: BLE001  (an interrupted write must never stop a build)
-        return {}
-    if version != FORMAT:
-        return {}
+    rows = load_pickle(path, FORMAT, default={})
     return {name: Record(*row) for name, row in rows.items()}
 
 
 def save_manifest(path, records):
     """Write the records atomically, so an interrupted build leaves the old file whole."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     rows = {name: (r.site, r.page, r.deps, r.size, r.mtime_ns) for name, r in records.items()}
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "wb") as handle:
-        pickle.dump((FORMAT, rows), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    save_pickle(path, rows, FORMAT)
 
 
 def code_digest(settings):

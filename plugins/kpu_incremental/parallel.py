@@ -11,6 +11,7 @@ import pickle
 import threading
 import traceback
 
+from kpu_buildstate import cores, recording_warnings, replay
 from kpu_incremental.tracing import tracer_for
 
 
@@ -24,31 +25,15 @@ class Job:
         self.site, self.page, self.path = site, page, None
 
 
-class _Collector(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 def can_fork(settings):
     """Tell whether pages may be rendered in forked children in this process."""
     return (
         settings.get("KPU_PARALLEL_RENDER", True)
         and not settings.get("RELATIVE_URLS")  # each page would need its own site URL
         and hasattr(os, "fork")
-        and _cores() > 1
+        and cores() > 1
         and threading.active_count() == 1  # forking beside other threads can deadlock
     )
-
-
-def _cores():
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def render_one(job, state, readers=()):
@@ -57,15 +42,10 @@ def render_one(job, state, readers=()):
     `readers` are (kind, function) pairs applied to the HTML while it is in memory; the facts
     come with the file's size and time stamp so a reader of the file can trust them.
     """
-    collector = _Collector()
-    root = logging.getLogger()
-    root.addHandler(collector)
-    try:
+    with recording_warnings() as warnings:
         output, touched = tracer_for(job.template.environment).render(
             job.template, job.localcontext
         )
-    finally:
-        root.removeHandler(collector)
     with open(job.path, "w", encoding="utf-8") as handle:
         handle.write(output)
     facts = None
@@ -73,12 +53,12 @@ def render_one(job, state, readers=()):
         stat = os.stat(job.path)
         found = {kind: function(output) for kind, function in readers}
         facts = (stat.st_size, stat.st_mtime_ns, found)
-    return job.name, state.dependencies(touched), collector.records, facts
+    return job.name, state.dependencies(touched), warnings, facts
 
 
 def render_all(jobs, state, readers=(), workers=None):
     """Render `jobs` over `workers` processes (this one included); return their results."""
-    workers = min(workers or _cores(), 8, max(1, len(jobs) // 16))
+    workers = min(workers or cores(), 8, max(1, len(jobs) // 16))
     shares = [jobs[i::workers] for i in range(workers)]
     children = [_fork(share, state, readers) for share in shares[1:]]
     results = [render_one(job, state, readers) for job in shares[0]]
@@ -89,8 +69,7 @@ def render_all(jobs, state, readers=(), workers=None):
         os.waitpid(pid, 0)
         if status == "ok":
             for _name, _deps, warnings, _facts in payload:  # logged here, where they count
-                for logger_name, level, message in warnings:
-                    logging.getLogger(logger_name).log(level, "%s", message)
+                replay(warnings)
             results += payload
         else:
             failures.append(payload)

@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from multiprocessing import get_all_start_methods, get_context
 
+from kpu_buildstate import cores, replay
 from kpu_readahead import store
 from kpu_readahead.worker import parse, read_capturing, start
 
@@ -41,8 +42,7 @@ class CachedRead:
         if entry is not None and entry[0] == stamp:
             state.hits += 1
             # Warnings belong to every build that reads the file (strict builds count them).
-            for name, level, message in entry[3]:
-                logging.getLogger(name).log(level, "%s", message)
+            replay(entry[3])
             return entry[1], store.restored(entry[2], self.reader.settings)
         content, found, warnings = read_capturing(self.read, path)
         state.entries[path] = (stamp, content, store.portable(found), warnings)
@@ -89,13 +89,6 @@ def _picklable(settings):
     return kept
 
 
-def _cores():
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def read_ahead(state, settings, paths):
     """Parse the files the store lacks in parallel worker processes."""
     jobs = []
@@ -105,7 +98,7 @@ def read_ahead(state, settings, paths):
         entry = state.entries.get(path)
         if entry is None or entry[0] != stamp:
             jobs.append((path, stamp))
-    workers = min(_cores(), 8)
+    workers = min(cores(), 8)
     if workers < 2 or len(jobs) < settings["KPU_READAHEAD_MIN_PARALLEL"]:
         return 0  # a few files: reading them in the build is quicker than starting workers
     try:

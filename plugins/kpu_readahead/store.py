@@ -5,10 +5,10 @@ Metadata is kept in a portable form: Category, Tag and Author objects hold the w
 """
 
 import hashlib
-import os
-import pickle
 
 from pelican.urlwrappers import URLWrapper
+
+from kpu_buildstate import load_pickle, save_pickle
 
 FORMAT = 1
 
@@ -43,18 +43,9 @@ def restored(value, settings):
 
 def load(path):
     """Read a store; a missing, damaged or outdated file gives an empty one."""
-    try:
-        with open(path, "rb") as handle:
-            version, entries = pickle.load(handle)
-    except Exception:  # noqa: BLE001  (an interrupted write must never stop a build)
-        return {}
-    return entries if version == FORMAT else {}
+    return load_pickle(path, FORMAT, default={})
 
 
 def save(path, entries):
     """Write the store atomically, so an interrupted build leaves the old file whole."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "wb") as handle:
-        pickle.dump((FORMAT, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    save_pickle(path, entries, FORMAT)

@@ -4,31 +4,15 @@ import logging
 
 from pelican.readers import MarkdownReader, _filter_discardable_metadata
 
+from kpu_buildstate import recording_warnings
 from kpu_readahead.store import portable
-
-
-class WarningCollector(logging.Handler):
-    """Keeps warnings as (logger, level, message) so another process can log them again."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        """Keep the record's text."""
-        self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 def read_capturing(read, path):
     """Read one file with `read`; return (content, metadata, warnings it logged)."""
-    collector = WarningCollector()
-    root = logging.getLogger()
-    root.addHandler(collector)
-    try:
+    with recording_warnings() as warnings:
         content, metadata = read(path)
-    finally:
-        root.removeHandler(collector)
-    return content, _filter_discardable_metadata(metadata), collector.records
+    return content, _filter_discardable_metadata(metadata), warnings
 
 
 # The reader of *this worker process* (set by `start`); the build process never fills it.

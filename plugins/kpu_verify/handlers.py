@@ -1,14 +1,16 @@
 """Signal handler of kpu_verify: the last word on a build before anyone ships it."""
 
 import os
-import pickle
 
+from kpu_buildstate import load_pickle, save_pickle
 from kpu_check.handlers import STATE_KEY, CheckState
 from kpu_check.strict import detach
 from kpu_incremental.writer import FACTS_KEY, READERS_KEY
 from kpu_messages import AdminFacingError, locate_line, problem_report
 from kpu_search.handlers import BACKGROUND_KEY
 from kpu_verify import output as out
+
+MEMO_FORMAT = 1  # bump when what the memo keeps per file changes
 
 
 class StrictBuildError(AdminFacingError):
@@ -36,7 +38,7 @@ def finish(pelican):
     check = state is not None and settings["KPU_OUTPUT_CHECK"]
     memo_path = os.path.join(settings["CACHE_PATH"], "kpu_verify", "files.pickle")
     facts = settings.get(FACTS_KEY, {})
-    memo = out.FileMemo(_load(memo_path) if check else {}, facts)
+    memo = out.FileMemo(load_pickle(memo_path, MEMO_FORMAT, default={}) if check else {}, facts)
     if check:  # read every page and image while the search index is being written
         out.read_all(pelican.output_path, memo)
     for work in settings.pop(BACKGROUND_KEY, []):
@@ -44,7 +46,7 @@ def finish(pelican):
     problems = []
     if check:
         problems = verify_folder(pelican.output_path, settings, state, memo)
-        _save(memo_path, memo.fresh)
+        save_pickle(memo_path, memo.fresh, MEMO_FORMAT)
     if state is None:
         return
     messages = []
@@ -59,22 +61,6 @@ def finish(pelican):
         )
     if problems:
         raise OutputCheckError(problem_report(problems).replace("di konten", "di hasil build", 1))
-
-
-def _load(path):
-    try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # noqa: BLE001  (a damaged memo only means reading every file)
-        return {}
-
-
-def _save(path, entries):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "wb") as handle:
-        pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
 
 
 def verify_folder(output, settings, state=None, memo=None):
