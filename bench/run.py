@@ -39,6 +39,18 @@ def build(work, conf, output, cache, mode="kit"):
     return figures
 
 
+def photo_encoding(work, sample=24):
+    """Run bench/encode_photos.py in a new process on a sample of the corpus photos."""
+    command = [
+        sys.executable,
+        str(ROOT / "bench" / "encode_photos.py"),
+        str(work / "content" / "images"),
+        str(sample),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(result.stdout.splitlines()[-1])
+
+
 def _edit_one(work, round_number):
     path = sorted((work / "content" / "berita").glob("*.md"))[len(work.name) % 7]
     text = path.read_text(encoding="utf-8")
@@ -84,6 +96,7 @@ def measure(news, runs, work_root):
         scenarios["e_plain"].append(build(work, None, "out-plain", "cache-plain", mode="plain"))
     result = {"news": news, "ppid": news // 5, "photos": news // 5}
     result["scenarios"] = {name: _median(values) for name, values in scenarios.items()}
+    result["photo_encoding"] = photo_encoding(work)
     return result
 
 
@@ -103,6 +116,13 @@ def table(results):
                 f"{figures['pages']:>6.0f} {figures.get('rendered', 0):>8.0f} "
                 f"{figures['images_encoded']:>6.0f}"
             )
+        encoding = result["photo_encoding"]
+        lines.append(
+            f"{result['news']:>6} first-time encoding of one 3000x2000 photo on one core: "
+            f"median {encoding['ms_median']:.0f} ms over {encoding['photos']} photos "
+            f"(landscape {encoding['ms_landscape']:.0f} ms, "
+            f"rotated to portrait {encoding['ms_rotated']:.0f} ms)"
+        )
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ import hashlib
 import json
 
 # Bump when encoding changes in a way that must invalidate every cached image.
-ENCODER_VERSION = 3
+ENCODER_VERSION = 4
 
 DEFAULTS = {
     "KPU_IMAGE_WIDTHS": (480, 960, 1600),

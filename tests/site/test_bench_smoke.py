@@ -42,4 +42,7 @@ def test_invoke_bench_runs_at_n50_and_writes_every_scenario(tmp_path):
     assert scenarios["a_cold"]["images_encoded"] == 10
     assert scenarios["b_nochange"]["images_encoded"] == 0
     assert scenarios["a_cold"]["pages"] > scenarios["e_plain"]["pages"] > 50
+    assert figures["photo_encoding"]["photos"] == 10
+    assert figures["photo_encoding"]["ms_landscape"] > 0
     assert "x plain" in result.stdout
+    assert "first-time encoding" in result.stdout
