@@ -10,7 +10,7 @@ from kpu_messages import AdminFacingError, locate_line, problem_report
 from kpu_search.handlers import BACKGROUND_KEY
 from kpu_verify import output as out
 
-MEMO_FORMAT = 1  # bump when what the memo keeps per file changes
+MEMO_FORMAT = 2  # bump when what the memo keeps per file changes
 
 
 class StrictBuildError(AdminFacingError):

@@ -6,6 +6,8 @@ HTMLParser (not BeautifulSoup) keeps the pass over thousands of pages quick.
 import html
 import os
 import re
+import sys
+from array import array
 from urllib.parse import unquote, urljoin, urlparse
 from xml.etree import ElementTree
 
@@ -16,6 +18,7 @@ LINK_ATTRIBUTES = {"href", "src"}
 
 
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+ABSOLUTE = re.compile(r"/|[a-zA-Z][a-zA-Z0-9+.-]*:")  # a link that means the same on every page
 ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 
 
@@ -29,16 +32,24 @@ class FileMemo:
     def __init__(self, entries=None, facts=None):
         self.entries = dict(entries or {})
         self.fresh = {}
+        self.listing = None  # (pages, images) of the output, once read_all has walked it
         # Facts the incremental writer gathered while it rendered pages: no need to reread.
         for path, (size, mtime_ns, found) in (facts or {}).items():
             for kind, result in found.items():
                 self.entries[(kind, path)] = (size, mtime_ns, result)
 
     def get(self, kind, path, compute):
-        """Return compute(path), or the remembered result if the file is unchanged."""
+        """Return compute(path), or the remembered result if the file is unchanged.
+
+        What was read in this build is trusted without another look: the check runs after
+        every page is written.
+        """
+        key = (kind, path)
+        if key in self.fresh:
+            return self.fresh[key][2]
         stat = os.stat(path)
-        key, now = (kind, path), (stat.st_size, stat.st_mtime_ns)
-        entry = self.fresh.get(key) or self.entries.get(key)
+        now = (stat.st_size, stat.st_mtime_ns)
+        entry = self.entries.get(key)
         if entry is not None and entry[:2] == now:
             result = entry[2]
         else:
@@ -49,14 +60,33 @@ class FileMemo:
 
 def read_all(output, memo):
     """Read every page and image of the output into `memo` (the slow part of the check)."""
+    output = os.path.normpath(output)
+    pages, images = [], []
     for folder, _dirs, files in os.walk(output):
         for name in files:
             path = os.path.join(folder, name)
             extension = os.path.splitext(name)[1].lower()
             if extension == ".html":
                 memo.get("page", path, index_page)
+                pages.append(path)
             elif extension in IMAGE_EXTENSIONS:
                 memo.get("image", path, carries_metadata)
+                images.append(path)
+    memo.listing = (output, pages, images)
+
+
+def _listed(output, memo, index):
+    """Return the pages (index 1) or images (index 2) of `output`, walking only if needed."""
+    output = os.path.normpath(output)
+    if memo.listing is not None and memo.listing[0] == output:
+        return memo.listing[index]
+    wanted = (".html",) if index == 1 else tuple(IMAGE_EXTENSIONS)
+    return [
+        os.path.join(folder, name)
+        for folder, _dirs, files in os.walk(output)
+        for name in files
+        if name.lower().endswith(wanted)
+    ]
 
 
 def index_page(path):
@@ -70,8 +100,12 @@ def index_page(path):
 
 
 def index_text(text):
-    """Return (ids, links) of one page's HTML text (see index_page)."""
-    ids, links = set(), []
+    """Return (ids, links, lines) of one page's HTML text (see index_page).
+
+    Links are interned and their line numbers packed: most links (menu, footer) repeat on
+    every page, and the memo of thousands of pages is kept between builds.
+    """
+    ids, links, lines = set(), [], array("I")
     line, position = 1, 0
     for match in TAG.finditer(text):
         tag, raw = match.group(1).lower(), match.group(2)
@@ -81,18 +115,19 @@ def index_text(text):
         line += text.count("\n", position, match.start())
         position = match.start()
         if attributes.get("id"):
-            ids.add(attributes["id"])
+            ids.add(sys.intern(attributes["id"]))
         if tag == "a" and attributes.get("name"):
-            ids.add(attributes["name"])
+            ids.add(sys.intern(attributes["name"]))
         if tag == "link" and "alternate" in attributes.get("rel", "").split():
             continue
-        for name in LINK_ATTRIBUTES:
-            if attributes.get(name):
-                links.append((attributes[name], line))
+        found = [attributes[name] for name in LINK_ATTRIBUTES if attributes.get(name)]
         for candidate in attributes.get("srcset", "").split(","):
             if candidate.strip():
-                links.append((candidate.strip().split()[0], line))
-    return ids, links
+                found.append(candidate.strip().split()[0])
+        for link in found:
+            links.append(sys.intern(link))
+            lines.append(line)
+    return frozenset(ids), tuple(links), lines
 
 
 def internal_target(link, page_url, site_host):
@@ -105,9 +140,9 @@ def internal_target(link, page_url, site_host):
 
 
 def resolve(output, path):
-    """Map a URL path to the file that serves it, or None."""
+    """Map a URL path to the file that serves it (a normalised path), or None."""
     relative = path.lstrip("/")
-    candidate = os.path.join(output, relative)
+    candidate = os.path.normpath(os.path.join(output, relative))
     if path.endswith("/") or os.path.isdir(candidate):
         candidate = os.path.join(candidate, "index.html")
     return candidate if os.path.isfile(candidate) else None
@@ -118,19 +153,20 @@ def check_links(output, siteurl, memo=None):
     memo = memo or FileMemo()
     site = urlparse(siteurl or "http://situs.lokal")
     base = f"{site.scheme}://{site.netloc}{site.path.rstrip('/')}"
-    pages = {}
-    for folder, _dirs, files in os.walk(output):
-        for name in files:
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                pages[os.path.realpath(path)] = memo.get("page", path, index_page)
+    output = os.path.normpath(output)
+    pages = {path: memo.get("page", path, index_page) for path in _listed(output, memo, 1)}
     problems = []
     targets, served_by = {}, {}  # most links (menu, footer) repeat on every page
-    for page, (_ids, links) in sorted(pages.items()):
-        relative = os.path.relpath(page, output)
+    for page, (ids, links, lines) in sorted(pages.items()):
+        relative = page[len(output) + 1 :].replace(os.sep, "/")
         page_url = f"{base}/{relative}"
-        for link, line in links:
-            key = link if link.startswith(("/", "http:", "https:")) else (link, page_url)
+        for link, line in zip(links, lines, strict=True):
+            if link.startswith("#"):  # a place on this very page
+                if len(link) > 1 and link[1:] not in ids:
+                    message = f'tautan "{link}" menuju bagian "{link}" yang tidak ada.'
+                    problems.append((relative, line, link, message))
+                continue
+            key = link if ABSOLUTE.match(link) else (link, page_url)
             if key not in targets:
                 targets[key] = internal_target(link, page_url, site.netloc)
             target = targets[key]
@@ -146,8 +182,7 @@ def check_links(output, siteurl, memo=None):
                 message = f'tautan "{link}" menuju halaman yang tidak ada.'
                 problems.append((relative, line, link, message))
             elif fragment and served.endswith(".html"):
-                ids = pages.get(os.path.realpath(served), (set(), []))[0]
-                if fragment not in ids:
+                if fragment not in pages.get(served, (frozenset(),))[0]:
                     message = f'tautan "{link}" menuju bagian "#{fragment}" yang tidak ada.'
                     problems.append((relative, line, link, message))
     return problems
@@ -164,15 +199,11 @@ def carries_metadata(path):
 def images_with_metadata(output, memo=None):
     """Return published images that still carry EXIF, XMP or a comment."""
     memo = memo or FileMemo()
-    found = []
-    for folder, _dirs, files in os.walk(output):
-        for name in files:
-            if os.path.splitext(name)[1].lower() not in IMAGE_EXTENSIONS:
-                continue
-            path = os.path.join(folder, name)
-            if memo.get("image", path, carries_metadata):
-                found.append(os.path.relpath(path, output))
-    return found
+    return [
+        os.path.relpath(path, output)
+        for path in _listed(output, memo, 2)
+        if memo.get("image", path, carries_metadata)
+    ]
 
 
 def listed_urls(path):
