@@ -2,10 +2,12 @@
 
 import os
 
+from kpu_buildstate import load_pickle, save_pickle
 from kpu_sitemap.model import NOINDEX, page_url, robots_txt, sitemap_xml
 
 DEFAULTS = {"KPU_SITEMAP": "sitemap.xml", "KPU_ROBOTS_DISALLOW": ("sosial", "laporan")}
 DATES_KEY = "KPU_SITEMAP_DATES"
+MEMO_FORMAT = 1  # bump when what the memo keeps per page changes
 
 
 def apply_settings(pelican):
@@ -23,15 +25,17 @@ def remember_dates(path, context):
         return
     changed = getattr(content, "modified", None) or getattr(content, "date", None)
     if changed is not None:
-        dates[os.path.realpath(path)] = changed.date().isoformat()
+        dates[os.path.abspath(path)] = changed.date().isoformat()
 
 
 def write_sitemap(pelican):
     """List every HTML page that search engines may index, then write robots.txt."""
-    settings, output = pelican.settings, pelican.output_path
+    settings, output = pelican.settings, os.path.abspath(pelican.output_path)
     siteurl = settings.get("SITEURL", "")
     skipped = tuple(f"{folder.strip('/')}/" for folder in settings["KPU_ROBOTS_DISALLOW"])
     dates = settings.get(DATES_KEY, {})
+    memo_path = os.path.join(settings["CACHE_PATH"], "kpu_sitemap", "noindex.pickle")
+    known, seen = load_pickle(memo_path, MEMO_FORMAT, default={}), {}
     entries = []
     for folder, _dirs, files in os.walk(output):
         for name in files:
@@ -41,12 +45,29 @@ def write_sitemap(pelican):
             relative = os.path.relpath(path, output).replace(os.sep, "/")
             if relative == "404.html" or relative.startswith(skipped):
                 continue
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                if NOINDEX in handle.read(4096):
-                    continue
-            entries.append((page_url(siteurl, relative), dates.get(os.path.realpath(path))))
+            if not says_noindex(path, known, seen):
+                entries.append((page_url(siteurl, relative), dates.get(path)))
+    save_pickle(memo_path, seen, MEMO_FORMAT)
     with open(os.path.join(output, settings["KPU_SITEMAP"]), "w", encoding="utf-8") as handle:
         handle.write(sitemap_xml(entries))
     robots = robots_txt(siteurl, settings["KPU_SITEMAP"], settings["KPU_ROBOTS_DISALLOW"])
     with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as handle:
         handle.write(robots)
+
+
+def says_noindex(path, known, seen):
+    """Tell whether a page asks not to be indexed; read it only if it changed since `known`.
+
+    Pages the incremental writer kept keep their size and time stamp, so a rebuild reads
+    only the pages written again. What was found goes into `seen`, keyed by path.
+    """
+    stat = os.stat(path)
+    now = (stat.st_size, stat.st_mtime_ns)
+    entry = known.get(path)
+    if entry is not None and entry[:2] == now:
+        noindex = entry[2]
+    else:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            noindex = NOINDEX in handle.read(4096)
+    seen[path] = (*now, noindex)
+    return noindex
