@@ -8,6 +8,7 @@ from kpu_check.handlers import (
     check_duplicate_urls,
     remember_exempt_items,
     remember_output,
+    save_clean_html,
 )
 from kpu_messages import raise_recorded
 
@@ -18,5 +19,6 @@ def register():
     signals.content_object_init.connect(check_content)
     signals.page_generator_finalized.connect(check_duplicate_urls)
     signals.all_generators_finalized.connect(remember_exempt_items)
+    signals.all_generators_finalized.connect(save_clean_html)
     signals.all_generators_finalized.connect(raise_recorded)
     signals.content_written.connect(remember_output)

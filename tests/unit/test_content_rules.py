@@ -1,6 +1,7 @@
 import pytest
 from pelican.urlwrappers import Category
 
+from kpu_check.handlers import CheckState, check_html_once
 from kpu_content.model import (
     DEFAULT_CONTENT_TYPES,
     check_news_metadata,
@@ -103,3 +104,16 @@ def test_diagnose_unreadable(text, expected):
     from kpu_content.model import diagnose_unreadable
 
     assert diagnose_unreadable(text)[0].startswith(expected)
+
+
+def test_clean_html_is_remembered_and_unsafe_html_is_checked_every_time():
+    state = CheckState()
+    assert check_html_once("<p>Rapat pleno</p>", state) == []
+    assert len(state.clean_html_seen) == 1
+    unsafe = '<p onclick="x()">Rapat</p>'
+    assert check_html_once(unsafe, state) and check_html_once(unsafe, state)
+    assert len(state.clean_html_seen) == 1  # never remembered as clean
+    # The next build starts from what this one saw: clean HTML is not parsed again.
+    later = CheckState(clean_html_known=set(state.clean_html_seen))
+    assert check_html_once("<p>Rapat pleno</p>", later) == []
+    assert later.clean_html_seen == state.clean_html_seen
