@@ -5,6 +5,7 @@ own non-padded patterns; the OS `id_ID` locale is never needed.
 """
 
 import datetime
+import functools
 
 from babel.dates import format_date, format_time
 
@@ -19,7 +20,13 @@ def format_tanggal(value, pattern=FULL_DATE):
     """Return a date such as "Selasa, 25 Mei 2021"."""
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return format_date(value, pattern, locale=LOCALE)
+    return _format_date(value, pattern)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_date(day, pattern):
+    """Babel's formatting, once per day and pattern (news share days; Babel is slow)."""
+    return format_date(day, pattern, locale=LOCALE)
 
 
 def format_waktu(value, zone_label=""):
