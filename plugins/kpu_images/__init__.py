@@ -15,7 +15,7 @@ from kpu_messages import raise_recorded
 
 
 def register():
-    """Connect the handlers: plan while reading, report problems, encode once at the end."""
+    """Connect the handlers: plan while reading, report problems, encode before writing pages."""
     signals.initialized.connect(apply_settings)
     signals.initialized.connect(plan_site_images)
     signals.generator_init.connect(add_picture_filter)
@@ -23,4 +23,4 @@ def register():
     signals.article_generator_finalized.connect(collect_social_kits)
     signals.static_generator_finalized.connect(drop_raster_originals)
     signals.all_generators_finalized.connect(raise_recorded)
-    signals.finalized.connect(finish)
+    signals.all_generators_finalized.connect(finish)

@@ -4,7 +4,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -24,8 +23,10 @@ from kpu_images.cards import (
 from kpu_images.encode import EncodeJob, encode, missing
 from kpu_images.inspect import ImageProblem, inspect_image, register_heif
 from kpu_images.model import build_picture, image_source, picture_html, rewrite_images
+from kpu_images.publish import cached_bytes, publish_files
 from kpu_images.settings import RASTER_EXTENSIONS, settings_key, with_defaults
 from kpu_images.social import caption
+from kpu_incremental.writer import STATE_KEY as INCREMENTAL_STATE_KEY
 from kpu_messages import record_problems
 
 logger = logging.getLogger(__name__)
@@ -299,9 +300,15 @@ def drop_raster_originals(generator):
     generator.context["staticfiles"] = kept  # what StaticGenerator.generate_output copies
 
 
-def finish(pelican):
-    """Encode what the cache lacks (all cores), copy derived files, write the social kits."""
-    settings = pelican.settings
+def finish(generators):
+    """Encode what the cache lacks (all cores), then publish derived files and social kits.
+
+    Runs once every generator has its context and before any page is written, while the
+    previous build's output (kept aside by kpu_incremental) can still be moved back.
+    """
+    if not generators:
+        return
+    settings, output = generators[0].settings, generators[0].output_path
     state = settings.get(STATE_KEY)
     if state is None:
         return
@@ -312,18 +319,13 @@ def finish(pelican):
     if state.emblem and not os.path.exists(state.emblem):
         draw_emblem_png(state.emblem, 512)
     state.encoded, state.reused = len(todo), len(state.jobs) - len(todo)
-    for output, cached in state.copies.items():
-        _publish(cached, os.path.join(pelican.output_path, output))
+    files = dict(state.copies)
     if state.logo and os.path.isfile(state.logo[0]):
-        target = os.path.join(pelican.output_path, state.logo[1])
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(clean_image_bytes(state.logo[0]))
+        files[state.logo[1]] = cached_bytes(state.cache_dir, clean_image_bytes(state.logo[0]))
     for folder, text in state.social.items():
-        target = os.path.join(pelican.output_path, folder, "keterangan.txt")
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        files[f"{folder}/keterangan.txt"] = cached_bytes(state.cache_dir, text.encode("utf-8"))
+    statics = {static.save_as for static in generators[0].context.get("staticfiles", [])}
+    publish_files(output, files, _previous_output(settings), statics)
     for name, data in (("hashes.json", state.hashes), ("infos.json", state.infos)):
         with open(os.path.join(state.cache_dir, name), "w", encoding="utf-8") as handle:
             json.dump(data, handle)
@@ -335,6 +337,12 @@ def finish(pelican):
     console.print(summary)
 
 
+def _previous_output(settings):
+    """Return the previous build's output folder kept aside by kpu_incremental, if any."""
+    incremental = settings.get(INCREMENTAL_STATE_KEY)
+    return getattr(incremental, "previous_root", None)
+
+
 def _run_parallel(function, jobs):
     """Run jobs on every core; one job (or one core) runs here without a pool."""
     if len(jobs) > 1 and (os.cpu_count() or 1) > 1:
@@ -343,14 +351,3 @@ def _run_parallel(function, jobs):
     else:
         for job in jobs:
             function(job)
-
-
-def _publish(cached, target):
-    """Hard-link a cached file into the output (copy when linking is impossible)."""
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    if os.path.exists(target):
-        os.remove(target)
-    try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)
