@@ -36,7 +36,15 @@ def load_manifest(path):
 
 def save_manifest(path, records):
     """Write the records atomically, so an interrupted build leaves the old file whole."""
-    rows = {name: (r.site, r.page, r.deps, r.size, r.mtime_ns) for name, r in records.items()}
+    shared = {}  # equal dependency lists (and entries) stored once: pages share most of them
+
+    def once(value):
+        return shared.setdefault(value, value)
+
+    rows = {
+        name: (r.site, r.page, once(tuple(once(dep) for dep in r.deps)), r.size, r.mtime_ns)
+        for name, r in records.items()
+    }
     save_pickle(path, rows, FORMAT)
 
 

@@ -40,6 +40,24 @@ def snapshot(output):
     }
 
 
+def published_files(output):
+    """Map every published file but the search index to its bytes (images and cards too)."""
+    return {
+        str(path.relative_to(output)): path.read_bytes()
+        for path in sorted(Path(output).rglob("*"))
+        if path.is_file()
+        and path.relative_to(output).parts[0] != "pagefind"
+        and path.suffix not in (".json",)
+    }
+
+
+def folder_ids(output):
+    """Map each folder to its inode: a folder moved back keeps it, a folder made anew does not."""
+    return {
+        str(p.relative_to(output)): p.stat().st_ino for p in Path(output).rglob("*") if p.is_dir()
+    }
+
+
 def assert_same_as_full_build(tmp_path, content, output, name):
     fresh = tmp_path / f"fresh-{name}"
     run(content, fresh, tmp_path / f"cache-fresh-{name}", incremental=False)
@@ -47,6 +65,9 @@ def assert_same_as_full_build(tmp_path, content, output, name):
     assert sorted(got) == sorted(expected)
     differing = [path for path in expected if got[path][0] != expected[path][0]]
     assert differing == []
+    got, expected = published_files(output), published_files(fresh)
+    assert sorted(got) == sorted(expected)
+    assert [path for path in expected if got[path] != expected[path]] == []
 
 
 @pytest.fixture
@@ -59,13 +80,17 @@ def site(tmp_path, content_copy):
 
 def test_a_rebuild_without_changes_renders_nothing_and_touches_nothing(site):
     content, output, cache = site
-    before = snapshot(output)
+    before, folders_before = snapshot(output), folder_ids(output)
     state = run(content, output, cache)["KPU_INCREMENTAL_STATE"]
     assert state.rendered == 0 and state.reused > 100
-    after = snapshot(output)
+    after, folders_after = snapshot(output), folder_ids(output)
     assert {p: v[0] for p, v in after.items()} == {p: v[0] for p, v in before.items()}
     pages = [p for p in before if p.endswith(".html")]
     assert [after[p][1] for p in pages] == [before[p][1] for p in pages]  # not even rewritten
+    # Page folders and the image and social-kit folders were moved back, not made again.
+    moved_back = [p for p in folders_before if folders_after.get(p) == folders_before[p]]
+    assert {"images", "sosial"} <= set(moved_back)
+    assert any(p.startswith("berita/") for p in moved_back)
 
 
 def test_one_edit_renders_only_the_pages_that_show_the_item(tmp_path, site):
