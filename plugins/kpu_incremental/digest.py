@@ -18,6 +18,8 @@ from pelican.urlwrappers import URLWrapper
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 # Fields of a content object that are not its own state: the shared settings and context.
 _SHARED_FIELDS = frozenset({"settings", "_context", "context"})
+# Classes seen standing for a source file (Article, Page, PpidItem): a pure cache.
+_SOURCE_KINDS = set()
 
 
 def is_source_object(value):
@@ -46,6 +48,12 @@ class _Digester:
         if kind is str or isinstance(value, str):  # Markup and plain text alike
             update(b"s%d:" % len(value))
             update(value.encode("utf-8", "surrogatepass"))
+        elif kind in _SOURCE_KINDS and isinstance(getattr(value, "source_path", None), str):
+            # The bulk of list pages: checked first, before the other kinds.
+            key = f"{kind.__name__}:{value.source_path}"
+            update(f"c:{key};".encode())
+            if self.found is not None:
+                self.found[key] = value
         elif value is None or kind is bool or kind is int or kind is float:
             update(f"{kind.__name__}:{value!r};".encode())
         elif kind is dict or kind is list or kind is tuple:
@@ -65,6 +73,7 @@ class _Digester:
             if key is None:
                 self.feed_shared(value)
                 return
+            _SOURCE_KINDS.add(kind)
             update(f"c:{key};".encode())
             if self.found is not None:
                 self.found[key] = value
@@ -96,7 +105,11 @@ class _Digester:
         update = self.update
         if isinstance(value, dict):
             update(b"{")
-            for key in sorted(value, key=repr):
+            try:
+                keys = sorted(value)  # plain keys (text): no repr() for each
+            except TypeError:
+                keys = sorted(value, key=repr)
+            for key in keys:
                 if key not in self.skip:
                     self.feed(key)
                     self.feed(value[key])
