@@ -45,8 +45,13 @@ def finish(pelican):
         work.result()
     problems = []
     if check:
-        problems = verify_folder(pelican.output_path, settings, state, memo)
+        signature_path = os.path.join(settings["CACHE_PATH"], "kpu_verify", "links-ok.pickle")
+        signature = out.links_signature(settings.get("SITEURL", ""), memo)
+        unchanged = signature is not None and load_pickle(signature_path, MEMO_FORMAT) == signature
+        problems = verify_folder(pelican.output_path, settings, state, memo, links=not unchanged)
         save_pickle(memo_path, memo.fresh, MEMO_FORMAT)
+        if not problems and signature is not None:
+            save_pickle(signature_path, signature, MEMO_FORMAT)
     if state is None:
         return
     messages = []
@@ -63,13 +68,18 @@ def finish(pelican):
         raise OutputCheckError(problem_report(problems).replace("di konten", "di hasil build", 1))
 
 
-def verify_folder(output, settings, state=None, memo=None):
-    """Check a built folder; with a build's state, point at content files and find leaks."""
+def verify_folder(output, settings, state=None, memo=None, links=True):
+    """Check a built folder; with a build's state, point at content files and find leaks.
+
+    `links=False` skips the link check: the caller knows no file or page changed since a
+    build whose links all worked.
+    """
     state = state or CheckState()
     lines = []
     theme_links = {}  # a broken link in the theme repeats on every page: say it once
     siteurl = settings.get("SITEURL", "")
-    for page, line, link, message in out.check_links(output, siteurl, memo):
+    broken = out.check_links(output, siteurl, memo) if links else []
+    for page, line, link, message in broken:
         if _written_in_source(state.sources.get(page), link):
             lines.append(_where(settings, state, output, page, line, message))
         else:

@@ -3,6 +3,7 @@
 HTMLParser (not BeautifulSoup) keeps the pass over thousands of pages quick.
 """
 
+import hashlib
 import html
 import os
 import re
@@ -61,10 +62,11 @@ class FileMemo:
 def read_all(output, memo):
     """Read every page and image of the output into `memo` (the slow part of the check)."""
     output = os.path.normpath(output)
-    pages, images = [], []
+    pages, images, every = [], [], []
     for folder, _dirs, files in os.walk(output):
         for name in files:
             path = os.path.join(folder, name)
+            every.append(path)
             extension = os.path.splitext(name)[1].lower()
             if extension == ".html":
                 memo.get("page", path, index_page)
@@ -72,7 +74,28 @@ def read_all(output, memo):
             elif extension in IMAGE_EXTENSIONS:
                 memo.get("image", path, carries_metadata)
                 images.append(path)
-    memo.listing = (output, pages, images)
+    memo.listing = (output, pages, images, every)
+
+
+with open(__file__, "rb") as _source:
+    _CHECKER = hashlib.blake2b(_source.read(), digest_size=8).hexdigest()
+
+
+def links_signature(siteurl, memo):
+    """Digest what the link check depends on: every file's path, every page as it was read.
+
+    Equal signatures mean equal link-check results, so a build that changed nothing need not
+    check its links again. Needs the listing that read_all made; None without it.
+    """
+    if memo.listing is None:
+        return None
+    output, pages, _images, every = memo.listing
+    hasher = hashlib.blake2b(f"{_CHECKER}\n{siteurl}\n{output}\n".encode(), digest_size=16)
+    hasher.update("\n".join(sorted(every)).encode("utf-8", "surrogateescape"))
+    for path in sorted(pages):
+        size, mtime_ns, _found = memo.fresh[("page", path)]
+        hasher.update(f"\n{path}:{size}:{mtime_ns}".encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
 
 
 def _listed(output, memo, index):

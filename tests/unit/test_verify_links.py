@@ -1,6 +1,6 @@
 """kpu_verify's link check on a small built folder: pages, anchors, other schemes."""
 
-from kpu_verify.output import FileMemo, check_links, index_text
+from kpu_verify.output import FileMemo, check_links, index_text, links_signature, read_all
 
 
 def _write(folder, relative, body):
@@ -38,3 +38,21 @@ def test_a_site_under_a_subpath_resolves_its_own_links(tmp_path):
     _write(tmp_path, "berita/index.html", "")
     problems = check_links(str(tmp_path), "https://host.example/kpu", FileMemo())
     assert [link for _page, _line, link, _message in problems] == ["/kpu/lain/"]
+
+
+def _signature(folder):
+    memo = FileMemo()
+    read_all(str(folder), memo)
+    return links_signature("https://kpu.example", memo)
+
+
+def test_the_link_signature_changes_with_any_file_or_page(tmp_path):
+    _write(tmp_path, "index.html", '<a href="/berita/">b</a>')
+    _write(tmp_path, "berita/index.html", "")
+    first = _signature(tmp_path)
+    assert _signature(tmp_path) == first  # nothing changed: the link check can be skipped
+    (tmp_path / "berita" / "index.html").unlink()  # a link target disappears
+    assert _signature(tmp_path) != first
+    _write(tmp_path, "berita/index.html", "")
+    _write(tmp_path, "index.html", '<a href="/berita/#isi">b</a>')  # a page changes
+    assert _signature(tmp_path) != first
