@@ -69,7 +69,7 @@ def _attach_type_fields(content, type_slug):
         os.path.dirname(content.source_path),
         settings["PATH"],
         settings.get("KPU_ATTACHMENT_TYPES", DEFAULT_ATTACHMENT_TYPES),
-        content.url,
+        content.url if refs else "",  # Pelican works the URL out anew on every use
     )
     content.decree_number = str(metadata.get("nomor", "")).strip()
     content.hoax = content.claim_review = None
