@@ -37,7 +37,9 @@ def write_sitemap(pelican):
     memo_path = os.path.join(settings["CACHE_PATH"], "kpu_sitemap", "noindex.pickle")
     known, seen = load_pickle(memo_path, MEMO_FORMAT, default={}), {}
     entries = []
-    for folder, _dirs, files in os.walk(output):
+    for folder, dirs, files in os.walk(output):
+        if folder == output:  # folders closed to crawlers are not listed: do not walk them
+            dirs[:] = [name for name in dirs if f"{name}/" not in skipped]
         for name in files:
             if not name.endswith(".html"):
                 continue
