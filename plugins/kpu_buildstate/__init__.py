@@ -1,8 +1,8 @@
 """What a build keeps for the next one or hands between processes (no register()).
 
-Shared by kpu_readahead, kpu_incremental and kpu_verify: pickled files written atomically and
-read forgivingly, warnings recorded in one process and logged again in another, and the
-number of cores a build may use.
+Shared by kpu_readahead, kpu_incremental, kpu_verify, kpu_check, kpu_sitemap and kpu_images:
+files written atomically (pickles read forgivingly), warnings recorded in one process and
+logged again in another, and the number of cores a build may use.
 """
 
 import contextlib
@@ -26,10 +26,15 @@ def load_pickle(path, version, default=None):
 
 def save_pickle(path, data, version):
     """Write `data` atomically, so an interrupted build leaves the old file whole."""
+    write_atomically(path, pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(path, data):
+    """Write bytes to `path` through a temporary file, so no reader sees half a file."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "wb") as handle:
-        pickle.dump((version, data), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.write(data)
     os.replace(temporary, path)
 
 

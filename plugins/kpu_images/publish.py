@@ -11,16 +11,14 @@ import hashlib
 import os
 import shutil
 
+from kpu_buildstate import write_atomically
+
 
 def cached_bytes(cache_dir, data):
     """Keep bytes in the cache under their digest, so they are linked, not written, each build."""
     path = os.path.join(cache_dir, "teks", hashlib.blake2b(data, digest_size=16).hexdigest())
     if not os.path.exists(path):
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
+        write_atomically(path, data)
     return path
 
 
