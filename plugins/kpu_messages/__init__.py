@@ -21,6 +21,24 @@ class ContentError(AdminFacingError):
     """One or more content files have mistakes an admin must fix."""
 
 
+class Problem(str):
+    """A message that knows where it points: a line of the file, or a text written there.
+
+    A plain str works everywhere a Problem does; the report then finds the line from the
+    field the message names or the text it quotes (see locate_line).
+    """
+
+    def __new__(cls, text, line=None, needle=None):
+        """Make a message pointing at `line` (1-based) or at the first line holding `needle`."""
+        problem = super().__new__(cls, text)
+        problem.line = line
+        problem.needle = needle
+        return problem
+
+    def __reduce__(self):
+        return (Problem, (str(self), self.line, self.needle))
+
+
 def nearest(value, allowed):
     """Return the allowed value closest to a misspelt or shortened one, or None."""
     value = str(value).strip().lower()
@@ -73,6 +91,13 @@ QUOTED = re.compile(r'"([^"]{2,})"')
 def locate_line(text, message):
     """Return the line of a file a message is about: its field's line, or a quoted value's."""
     lines = text.splitlines()
+    if getattr(message, "line", None):
+        return message.line
+    needle = getattr(message, "needle", None)
+    if needle:
+        found = _find(lines, needle)
+        if found:
+            return found
     field = FIELD.match(message)
     if field:
         key = field.group(1).lower()
@@ -86,6 +111,18 @@ def locate_line(text, message):
             if value in line:
                 return number
     return 1
+
+
+def _find(lines, needle):
+    """Return the first line holding `needle`, preferring the body over the header."""
+    body = next((n for n, line in enumerate(lines, start=1) if not line.strip()), 0)
+    for number, line in enumerate(lines, start=1):
+        if number > body and needle in line:
+            return number
+    for number, line in enumerate(lines[:body], start=1):
+        if needle in line:
+            return number
+    return None
 
 
 def problem_lines(content_path, problems):

@@ -1,0 +1,1 @@
+"""The content gate: nothing unsafe, private or wrong passes from content/ to the site."""
