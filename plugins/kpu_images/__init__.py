@@ -11,7 +11,11 @@ from kpu_images.handlers import (
     plan_site_images,
     process_content,
 )
+from kpu_images.settings import SCHEMA
 from kpu_messages import raise_recorded
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():

@@ -24,10 +24,11 @@ from kpu_images.encode import EncodeJob, encode, missing
 from kpu_images.inspect import ImageProblem, inspect_image, register_heif
 from kpu_images.model import build_picture, image_source, picture_html, rewrite_images
 from kpu_images.publish import cached_bytes, publish_files
-from kpu_images.settings import RASTER_EXTENSIONS, settings_key, with_defaults
+from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
 from kpu_images.social import caption
 from kpu_incremental.writer import STATE_KEY as INCREMENTAL_STATE_KEY
 from kpu_messages import record_problems
+from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
 STATE_KEY = "KPU_IMAGE_STATE"
@@ -51,10 +52,9 @@ class ImageState:
 
 
 def apply_settings(pelican):
-    """Fill in KPU_IMAGE_* defaults, enable HEIC, and start this build's image state."""
+    """Check the KPU_IMAGE_* settings, enable HEIC, and start this build's image state."""
     settings = pelican.settings
-    for key, value in with_defaults(settings).items():
-        settings.setdefault(key, value)
+    apply_schema(settings, SCHEMA, "kpu_images")
     register_heif()
     cache_dir = os.path.join(settings.get("CACHE_PATH", "cache"), settings["KPU_IMAGE_CACHE_DIR"])
     os.makedirs(cache_dir, exist_ok=True)

@@ -1,22 +1,73 @@
-"""Settings of kpu_images: defaults set once; the key of derived files follows them."""
+"""Settings of kpu_images: one schema (defaults, checks); the key of derived files follows it."""
 
 import hashlib
 import json
 
+from kpu_settings import (
+    FOLDER_ALLOWED,
+    Setting,
+    ascending_positive_ints,
+    defaults,
+    int_between,
+    positive_int,
+    relative_folder,
+    text,
+)
+
 # Bump when encoding changes in a way that must invalidate every cached image.
 ENCODER_VERSION = 4
 
-DEFAULTS = {
-    "KPU_IMAGE_WIDTHS": (480, 960, 1600),
-    "KPU_IMAGE_DEFAULT_WIDTH": 960,
-    "KPU_IMAGE_JPEG_QUALITY": 80,
-    "KPU_IMAGE_WEBP_QUALITY": 75,
-    "KPU_IMAGE_SIZES": "(min-width: 48rem) 42rem, 100vw",
-    "KPU_IMAGE_MAX_PIXELS": 89_478_485,  # Pillow's own decompression-bomb threshold
-    "KPU_IMAGE_OUTPUT_DIR": "images",
-    "KPU_IMAGE_CACHE_DIR": "kpu_images",  # inside CACHE_PATH, outside the output
-    "KPU_SOCIAL_DIR": "sosial",
-}
+SCHEMA = (
+    Setting(
+        "KPU_IMAGE_WIDTHS",
+        (480, 960, 1600),
+        ascending_positive_ints,
+        "daftar lebar gambar dalam piksel, bilangan bulat positif dari kecil ke besar tanpa"
+        " kembar, misalnya (480, 960, 1600)",
+    ),
+    Setting(
+        "KPU_IMAGE_DEFAULT_WIDTH",
+        960,
+        positive_int,
+        "lebar gambar bawaan dalam piksel, bilangan bulat positif, misalnya 960",
+    ),
+    Setting(
+        "KPU_IMAGE_JPEG_QUALITY",
+        80,
+        int_between(1, 100),
+        "mutu JPEG, bilangan bulat dari 1 sampai 100, misalnya 80",
+    ),
+    Setting(
+        "KPU_IMAGE_WEBP_QUALITY",
+        75,
+        int_between(1, 100),
+        "mutu WebP, bilangan bulat dari 1 sampai 100, misalnya 75",
+    ),
+    Setting(
+        "KPU_IMAGE_SIZES",
+        "(min-width: 48rem) 42rem, 100vw",
+        text,
+        'teks atribut sizes yang tidak kosong, misalnya "(min-width: 48rem) 42rem, 100vw"',
+    ),
+    Setting(
+        "KPU_IMAGE_MAX_PIXELS",
+        89_478_485,  # Pillow's own decompression-bomb threshold
+        positive_int,
+        "jumlah piksel terbesar sebuah gambar sumber, bilangan bulat positif, misalnya 89478485",
+    ),
+    Setting(
+        "KPU_IMAGE_OUTPUT_DIR", "images", relative_folder, f'{FOLDER_ALLOWED}, misalnya "images"'
+    ),
+    # Inside CACHE_PATH, outside the output.
+    Setting(
+        "KPU_IMAGE_CACHE_DIR",
+        "kpu_images",
+        relative_folder,
+        f'{FOLDER_ALLOWED}, misalnya "kpu_images"',
+    ),
+    Setting("KPU_SOCIAL_DIR", "sosial", relative_folder, f'{FOLDER_ALLOWED}, misalnya "sosial"'),
+)
+DEFAULTS = defaults(SCHEMA)
 
 # Raster formats we publish only as derived, metadata-free copies.
 RASTER_EXTENSIONS = {
@@ -27,11 +78,6 @@ RASTER_EXTENSIONS = {
     "heic": "HEIF",
     "heif": "HEIF",
 }
-
-
-def with_defaults(settings):
-    """Return the image settings, each from `settings` or its default."""
-    return {key: settings.get(key, value) for key, value in DEFAULTS.items()}
 
 
 def settings_key(settings):

@@ -1,13 +1,13 @@
 """Signal handlers of kpu_report."""
 
 from kpu_report.generator import ReportGenerator
-from kpu_report.model import DEFAULTS
+from kpu_report.model import SCHEMA
+from kpu_settings import apply_schema
 
 
 def apply_settings(pelican):
-    """Fill in the KPU_REPORT_* defaults."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    """Fill in the KPU_REPORT_* defaults and stop at once on a bad one."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_report")
 
 
 def add_generator(pelican):

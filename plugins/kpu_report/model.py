@@ -3,7 +3,22 @@
 import datetime
 from dataclasses import dataclass
 
-DEFAULTS = {"KPU_REPORT_URL": "laporan/publikasi/", "KPU_REPORT_MONTHS": 12}
+from kpu_settings import URL_ALLOWED, Setting, positive_int, url_folder
+
+SCHEMA = (
+    Setting(
+        "KPU_REPORT_URL",
+        "laporan/publikasi/",
+        url_folder,
+        f'{URL_ALLOWED}, misalnya "laporan/publikasi/"',
+    ),
+    Setting(
+        "KPU_REPORT_MONTHS",
+        12,
+        positive_int,
+        "jumlah bulan yang dihitung laporan, bilangan bulat positif, misalnya 12",
+    ),
+)
 
 
 def month_window(end, months):
