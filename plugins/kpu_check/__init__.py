@@ -10,7 +10,11 @@ from kpu_check.handlers import (
     remember_output,
     save_clean_html,
 )
+from kpu_check.settings import SCHEMA
 from kpu_messages import raise_recorded
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():

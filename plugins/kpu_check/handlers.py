@@ -20,16 +20,17 @@ from kpu_check.policy import (
     rewrite_youtube,
     unknown_fields,
 )
+from kpu_check.settings import SCHEMA
 from kpu_check.strict import attach, forget_earlier_warnings
 from kpu_content.model import read_header
 from kpu_messages import record_problems
+from kpu_settings import apply_schema
 
 STATE_KEY = "KPU_CHECK_STATE"
 # Digests of content HTML that passed the raw-HTML rules, kept between builds: parsing every
 # item's HTML again costs about a second per 5,000 items. Any change to the rules forgets them.
 with open(policy.__file__, "rb") as _source:
     CLEAN_HTML_VERSION = (1, hashlib.blake2b(_source.read(), digest_size=8).hexdigest())
-DEFAULTS = {"KPU_STRICT": False, "KPU_OUTPUT_CHECK": False}
 
 
 @dataclass
@@ -49,9 +50,8 @@ def _now(settings):
 
 
 def apply_settings(pelican):
-    """Set defaults and, for strict builds, start collecting Pelican's warnings."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    """Check the settings and, for strict builds, start collecting Pelican's warnings."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_check")
     forget_earlier_warnings()
     state = CheckState()
     state.clean_html_known = load_pickle(

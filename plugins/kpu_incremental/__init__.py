@@ -7,11 +7,16 @@ settings, page variables and touched content items are all unchanged.
 
 from pelican import signals
 
-from kpu_incremental.handlers import finish, prepare, writer_class
+from kpu_incremental.handlers import apply_settings, finish, prepare, writer_class
+from kpu_incremental.settings import SCHEMA
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():
     """Connect the handlers; `get_generators` runs just before Pelican empties the output."""
+    signals.initialized.connect(apply_settings)
     signals.get_generators.connect(prepare)
     signals.get_writer.connect(writer_class)
     signals.finalized.connect(finish)

@@ -11,7 +11,9 @@ from importlib import metadata
 from pelican.log import console
 
 from kpu_buildstate import load_pickle, save_pickle
+from kpu_incremental.settings import SCHEMA
 from kpu_incremental.writer import STATE_KEY, BuildState, IncrementalWriter, Record
+from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
 # Bump when the meaning of a record changes, so old manifests are ignored.
@@ -127,10 +129,15 @@ def _wait_for_deletions(folder):
                 shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
 
 
+def apply_settings(pelican):
+    """Fill in KPU_INCREMENTAL and KPU_PARALLEL_RENDER and stop at once on a bad value."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_incremental")
+
+
 def prepare(pelican):
     """Load the previous records and move the previous output aside, before Pelican cleans."""
     settings = pelican.settings
-    if not settings.get("KPU_INCREMENTAL", True):
+    if not settings["KPU_INCREMENTAL"]:
         return None
     folder = _folder(settings)
     _wait_for_deletions(os.path.join(folder, "previous"))
@@ -149,7 +156,7 @@ def prepare(pelican):
 
 def writer_class(pelican):
     """Hand Pelican the incremental writer."""
-    if pelican.settings.get("KPU_INCREMENTAL", True):
+    if pelican.settings["KPU_INCREMENTAL"]:
         return IncrementalWriter
     return None
 

@@ -28,7 +28,7 @@ class Job:
 def can_fork(settings):
     """Tell whether pages may be rendered in forked children in this process."""
     return (
-        settings.get("KPU_PARALLEL_RENDER", True)
+        settings["KPU_PARALLEL_RENDER"]
         and not settings.get("RELATIVE_URLS")  # each page would need its own site URL
         and hasattr(os, "fork")
         and cores() > 1

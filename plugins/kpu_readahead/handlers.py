@@ -11,11 +11,12 @@ from multiprocessing import get_all_start_methods, get_context
 
 from kpu_buildstate import cores, replay
 from kpu_readahead import store
+from kpu_readahead.settings import SCHEMA
 from kpu_readahead.worker import parse, read_capturing, start
+from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
 STATE_KEY = "KPU_READAHEAD_STATE"
-DEFAULTS = {"KPU_READAHEAD": True, "KPU_READAHEAD_MIN_PARALLEL": 48}
 
 
 class ReadState:
@@ -130,11 +131,14 @@ def _start_method():
     return "spawn"
 
 
+def apply_settings(pelican):
+    """Fill in the KPU_READAHEAD* defaults and stop at once on a bad one."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_readahead")
+
+
 def wrap_reader(generator):
     """Give the generator's Markdown reader the store (parsing ahead on the first one)."""
     settings = generator.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
     readers = getattr(generator, "readers", None)
     reader = getattr(readers, "readers", {}).get("md") if readers is not None else None
     if not settings["KPU_READAHEAD"] or reader is None or isinstance(reader.read, CachedRead):

@@ -3,6 +3,10 @@
 from pelican import signals
 
 from kpu_search.handlers import apply_settings, index_site
+from kpu_search.settings import SCHEMA
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():

@@ -12,26 +12,20 @@ from importlib import metadata
 
 from pelican.log import console
 
+from kpu_search.settings import SCHEMA
+from kpu_settings import apply_schema
+
 logger = logging.getLogger(__name__)
 # Work still running when this plugin's handler returns; kpu_verify waits for it.
 BACKGROUND_KEY = "KPU_BACKGROUND_WORK"
-# KPU_SEARCH_WAIT = False (the live preview) ends the build as soon as the pages are written;
-# the index follows a few seconds later, and the next build in the process waits for it.
-DEFAULTS = {
-    "KPU_SEARCH": True,
-    "KPU_SEARCH_URL": "cari/",
-    "KPU_SEARCH_BUNDLE": "pagefind",
-    "KPU_SEARCH_WAIT": True,
-}
 # Indexing still running from an earlier build of this process (the preview server). Process
 # state on purpose: the next build must not move the output folder while Pagefind writes.
 _UNFINISHED = []
 
 
 def apply_settings(pelican):
-    """Fill in the KPU_SEARCH_* defaults; let an earlier build's indexing finish first."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    """Check the KPU_SEARCH* settings; let an earlier build's indexing finish first."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_search")
     while _UNFINISHED:
         work = _UNFINISHED.pop()
         try:
@@ -114,7 +108,7 @@ def index_site(pelican):
     incremental writer kept every file), the last index is linked back instead.
     """
     settings = pelican.settings
-    if not settings.get("KPU_SEARCH"):
+    if not settings["KPU_SEARCH"]:
         return
     bundle = settings["KPU_SEARCH_BUNDLE"]
     target = os.path.join(pelican.output_path, bundle)
