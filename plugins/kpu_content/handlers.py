@@ -6,14 +6,9 @@ import os
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from kpu_attachments import (
-    DEFAULT_ATTACHMENT_TYPES,
-    copy_attachments,
-    parse_attachment_refs,
-    resolve_all,
-)
+from kpu_attachments import copy_attachments, parse_attachment_refs, resolve_all
 from kpu_content.model import (
-    DEFAULT_CONTENT_TYPES,
+    SCHEMA,
     check_news_metadata,
     check_page_metadata,
     diagnose_unreadable,
@@ -22,13 +17,14 @@ from kpu_content.model import (
 )
 from kpu_content.types import HOAX_TYPE, check_hoax_fields, claim_review, hoax_details
 from kpu_messages import record_problems, recorded_problems
+from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
 
 
-def set_default_types(pelican):
-    """Make KPU_CONTENT_TYPES available to templates, keeping a site's own list if set."""
-    pelican.settings.setdefault("KPU_CONTENT_TYPES", dict(DEFAULT_CONTENT_TYPES))
+def apply_settings(pelican):
+    """Check the content types, attachment types and home count; fill in the defaults."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_content")
 
 
 def _divisions(settings):
@@ -44,7 +40,7 @@ def check_content(content):
     """Check one news item or page and attach its type and division details."""
     settings = content.settings
     if isinstance(content, Article):
-        types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
+        types = settings["KPU_CONTENT_TYPES"]
         divisions = _divisions(settings)
         problems = check_news_metadata(content.metadata, list(divisions), types)
         slugs = split_divisions(content.metadata.get("divisi"))
@@ -68,7 +64,7 @@ def _attach_type_fields(content, type_slug):
         refs,
         os.path.dirname(content.source_path),
         settings["PATH"],
-        settings.get("KPU_ATTACHMENT_TYPES", DEFAULT_ATTACHMENT_TYPES),
+        settings["KPU_ATTACHMENT_TYPES"],
         content.url if refs else "",  # Pelican works the URL out anew on every use
     )
     content.decree_number = str(metadata.get("nomor", "")).strip()
@@ -125,7 +121,7 @@ def _other_field_problems(header, settings):
     metadata["date"] = header.get("date", "")  # already diagnosed
     if header.get("category"):
         metadata["category"] = Category(header["category"], settings)
-    types = settings.get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
+    types = settings["KPU_CONTENT_TYPES"]
     problems = check_news_metadata(metadata, list(_divisions(settings)), types)
     return [p for p in problems if not p.startswith('kolom "Date"')]
 

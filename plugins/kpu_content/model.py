@@ -4,7 +4,9 @@ import re
 
 from pelican.utils import get_date
 
+from kpu_attachments import DEFAULT_ATTACHMENT_TYPES
 from kpu_messages import ContentError, unknown_value  # noqa: F401  (re-exported)
+from kpu_settings import Setting, extension_labels, positive_int, slug_labels
 
 # The content types a news item may have (its Pelican category), with their labels.
 DEFAULT_CONTENT_TYPES = {
@@ -14,6 +16,30 @@ DEFAULT_CONTENT_TYPES = {
     "pengumuman": "Pengumuman",
     "klarifikasi-hoaks": "Klarifikasi Hoaks",
 }
+
+SCHEMA = (
+    Setting(
+        "KPU_CONTENT_TYPES",
+        DEFAULT_CONTENT_TYPES,
+        slug_labels,
+        'dict jenis konten yang tidak kosong: slug huruf kecil (boleh angka dan "-") ke label,'
+        ' misalnya {"berita": "Berita", "opini": "Opini"}',
+    ),
+    Setting(
+        "KPU_ATTACHMENT_TYPES",
+        DEFAULT_ATTACHMENT_TYPES,
+        extension_labels,
+        "dict jenis lampiran yang tidak kosong: ekstensi huruf kecil tanpa titik ke label,"
+        ' misalnya {"pdf": "PDF", "docx": "Word (DOCX)"}',
+    ),
+    # Read by the home page template: how many of the newest items it shows.
+    Setting(
+        "HOME_LATEST_COUNT",
+        7,
+        positive_int,
+        "jumlah berita terbaru di beranda, bilangan bulat positif, misalnya 7",
+    ),
+)
 
 
 # Statuses Pelican knows; any other value makes it skip the file with only a log line.

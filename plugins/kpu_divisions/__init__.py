@@ -3,6 +3,10 @@
 from pelican import signals
 
 from kpu_divisions.handlers import add_generator, apply_settings
+from kpu_divisions.model import SCHEMA
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():

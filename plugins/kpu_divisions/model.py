@@ -3,15 +3,58 @@
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-DEFAULTS = {
-    "KPU_DIVISION_URL": "divisi/{slug}/",
-    "KPU_DIVISIONS_URL": "divisi/",
-    "KPU_DIVISION_FEED_ATOM": None,
-    "KPU_DIVISION_FEED_RSS": None,
-    "KPU_FEEDS_URL": "feeds/",
-    "KPU_FEEDS_OPML": "feeds/semua.opml",
-    "KPU_HOME_DIVISION_COUNT": 3,
-}
+from kpu_settings import (
+    FILE_ALLOWED,
+    URL_ALLOWED,
+    Setting,
+    defaults,
+    file_pattern,
+    optional,
+    positive_int,
+    relative_file,
+    url_folder,
+    url_pattern,
+)
+
+FEED_ALLOWED = (
+    'None (tanpa umpan) atau nama berkas relatif yang memuat {slug}, tanpa "/" di depan dan'
+    ' tanpa "..", misalnya '
+)
+SCHEMA = (
+    Setting(
+        "KPU_DIVISION_URL",
+        "divisi/{slug}/",
+        url_pattern,
+        f'{URL_ALLOWED}, yang memuat {{slug}}, misalnya "divisi/{{slug}}/"',
+    ),
+    Setting("KPU_DIVISIONS_URL", "divisi/", url_folder, f'{URL_ALLOWED}, misalnya "divisi/"'),
+    Setting(
+        "KPU_DIVISION_FEED_ATOM",
+        None,
+        optional(file_pattern),
+        FEED_ALLOWED + '"feeds/divisi/{slug}.atom.xml"',
+    ),
+    Setting(
+        "KPU_DIVISION_FEED_RSS",
+        None,
+        optional(file_pattern),
+        FEED_ALLOWED + '"feeds/divisi/{slug}.rss.xml"',
+    ),
+    Setting("KPU_FEEDS_URL", "feeds/", url_folder, f'{URL_ALLOWED}, misalnya "feeds/"'),
+    Setting(
+        "KPU_FEEDS_OPML",
+        "feeds/semua.opml",
+        relative_file,
+        f'{FILE_ALLOWED}, misalnya "feeds/semua.opml"',
+    ),
+    Setting(
+        "KPU_HOME_DIVISION_COUNT",
+        3,
+        positive_int,
+        "jumlah tulisan per divisi di beranda, bilangan bulat positif, misalnya 3",
+    ),
+)
+DEFAULTS = defaults(SCHEMA)
 
 
 @dataclass

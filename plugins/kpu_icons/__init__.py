@@ -3,6 +3,10 @@
 from pelican import signals
 
 from kpu_icons.handlers import apply_settings, write_icons
+from kpu_icons.model import SCHEMA
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():

@@ -4,16 +4,16 @@ import os
 
 from PIL import Image, ImageDraw
 
-from kpu_icons.model import ICONS, manifest
+from kpu_icons.model import ICONS, SCHEMA, manifest
 from kpu_images.cards import _emblem
+from kpu_settings import apply_schema
 
-THEME_COLOUR, BACKGROUND = "#a50f1a", "#ffffff"
+BACKGROUND = "#ffffff"
 
 
 def apply_settings(pelican):
-    """Tell templates where the icons and the manifest are."""
-    pelican.settings.setdefault("KPU_MANIFEST", "manifest.webmanifest")
-    pelican.settings.setdefault("KPU_THEME_COLOUR", THEME_COLOUR)
+    """Check the settings that tell templates where the manifest is and the theme colour."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_icons")
 
 
 def _emblem_image(size, logo_path=None):
@@ -48,6 +48,7 @@ def write_icons(pelican):
                 solid.paste(icon, mask=icon)
                 icon = solid
             icon.save(target, "PNG", optimize=True)
-    text = manifest(settings["KPU_OFFICE"], settings.get("SITEURL", ""), THEME_COLOUR, BACKGROUND)
+    colour = settings["KPU_THEME_COLOUR"]  # the same colour as the pages' theme-color
+    text = manifest(settings["KPU_OFFICE"], settings.get("SITEURL", ""), colour, BACKGROUND)
     with open(os.path.join(output, settings["KPU_MANIFEST"]), "w", encoding="utf-8") as handle:
         handle.write(text + "\n")

@@ -2,6 +2,23 @@
 
 import json
 
+from kpu_settings import FILE_ALLOWED, Setting, hex_colour, relative_file
+
+SCHEMA = (
+    Setting(
+        "KPU_MANIFEST",
+        "manifest.webmanifest",
+        relative_file,
+        f'{FILE_ALLOWED}, misalnya "manifest.webmanifest"',
+    ),
+    # KPU red: the browser's toolbar and the installed app's splash screen.
+    Setting(
+        "KPU_THEME_COLOUR",
+        "#a50f1a",
+        hex_colour,
+        'warna dalam bentuk "#rrggbb", misalnya "#a50f1a"',
+    ),
+)
 ICONS = {"favicon.ico": (16, 32, 48), "apple-touch-icon.png": 180, "icon-192.png": 192}
 ICONS["icon-512.png"] = 512
 

@@ -1,6 +1,12 @@
 """Signal handlers of kpu_navigation."""
 
-from kpu_navigation.model import ancestors, build_tree
+from kpu_navigation.model import SCHEMA, ancestors, build_tree
+from kpu_settings import apply_schema
+
+
+def apply_settings(pelican):
+    """Check KPU_MENU and KPU_FOOTER_LINKS before a template draws them."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_navigation")
 
 
 def link_page_tree(generator):

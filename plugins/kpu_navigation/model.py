@@ -1,5 +1,28 @@
 """Build the page tree from each page's path (pages/profil/sejarah.md -> profil/sejarah)."""
 
+from kpu_settings import Setting, links
+
+LINK_ALLOWED = (
+    '"label" (teks) dan "url" (alamat relatif di situs tanpa "/" di depan, misalnya "profil/";'
+    ' "" untuk beranda)'
+)
+# The menu and the footer links are drawn by the theme; pelicanconf.py lists them.
+SCHEMA = (
+    Setting(
+        "KPU_MENU",
+        (),
+        links(with_sections=True),
+        f'daftar dict, masing-masing dengan {LINK_ALLOWED} serta "sections" (daftar bagian'
+        ' pertama URL tempat menu itu aktif, misalnya ["berita", "kategori"])',
+    ),
+    Setting(
+        "KPU_FOOTER_LINKS",
+        (),
+        links(),
+        f"daftar dict, masing-masing dengan {LINK_ALLOWED}",
+    ),
+)
+
 
 def parent_path(page_path):
     """Return the path of a page's parent ("profil" for "profil/sejarah"), or ""."""

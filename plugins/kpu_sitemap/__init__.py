@@ -7,6 +7,10 @@ index templates, so PPID items, DIP views and division pages would be missing.
 from pelican import signals
 
 from kpu_sitemap.handlers import apply_settings, remember_dates, write_sitemap
+from kpu_sitemap.model import SCHEMA
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():

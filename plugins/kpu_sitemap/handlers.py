@@ -3,17 +3,16 @@
 import os
 
 from kpu_buildstate import load_pickle, save_pickle
-from kpu_sitemap.model import NOINDEX, page_url, robots_txt, sitemap_xml
+from kpu_settings import apply_schema
+from kpu_sitemap.model import NOINDEX, SCHEMA, page_url, robots_txt, sitemap_xml
 
-DEFAULTS = {"KPU_SITEMAP": "sitemap.xml", "KPU_ROBOTS_DISALLOW": ("sosial", "laporan")}
 DATES_KEY = "KPU_SITEMAP_DATES"
 MEMO_FORMAT = 1  # bump when what the memo keeps per page changes
 
 
 def apply_settings(pelican):
-    """Fill in defaults and start this build's table of page dates."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    """Check the settings and start this build's table of page dates."""
+    apply_schema(pelican.settings, SCHEMA, "kpu_sitemap")
     pelican.settings[DATES_KEY] = {}
 
 

@@ -2,6 +2,19 @@
 
 from xml.etree import ElementTree
 
+from kpu_settings import FILE_ALLOWED, FOLDER_ALLOWED, Setting, folders, relative_file
+
+SCHEMA = (
+    Setting("KPU_SITEMAP", "sitemap.xml", relative_file, f'{FILE_ALLOWED}, misalnya "sitemap.xml"'),
+    # The share kits and the report are for people who follow a link, not for crawlers.
+    Setting(
+        "KPU_ROBOTS_DISALLOW",
+        ("sosial", "laporan"),
+        folders,
+        f"daftar folder yang tertutup bagi mesin pencari, masing-masing {FOLDER_ALLOWED},"
+        ' misalnya ("sosial", "laporan")',
+    ),
+)
 NOINDEX = '<meta name="robots" content="noindex">'
 
 

@@ -99,8 +99,8 @@ def verify_folder(output, settings, state=None, memo=None, links=True):
         and os.path.isdir(os.path.join(output, draft_url.split("{")[0]))
     ):
         lines.append(f"output/{draft_url.split('{')[0]}:1: folder draf ada di situs terbit.")
-    for slug in state.exempt:
-        folder = settings.get("PPID_ITEM_URL", "ppid/{slug}/").format(slug=slug)
+    for slug in state.exempt:  # only kpu_ppid's items, so its PPID_ITEM_URL is set
+        folder = settings["PPID_ITEM_URL"].format(slug=slug)
         if os.path.exists(os.path.join(output, folder)):
             lines.append(f"output/{folder}:1: berkas informasi dikecualikan ikut terbit.")
     for listing in _listings(settings):
