@@ -2,7 +2,7 @@
 
 from urllib.parse import urlparse
 
-from kpu_messages import AdminFacingError
+from kpu_settings import SettingsError
 
 # Indonesia's three zones and the IANA zone Pelican needs for dates.
 TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -31,7 +31,7 @@ REQUIRED_TEXT_FIELDS = (
 )
 
 
-class OfficeConfigError(AdminFacingError):
+class OfficeConfigError(SettingsError):
     """The KPU_OFFICE block in pelicanconf.py is incomplete or wrong."""
 
 

@@ -4,6 +4,10 @@ from pelican import signals
 
 from kpu_messages import raise_recorded
 from kpu_ppid.handlers import add_generator, apply_settings
+from kpu_ppid.settings import SCHEMA
+
+# Read by kpu_settings, so a build that stops over another plugin's settings names these too.
+SETTINGS_SCHEMA = SCHEMA
 
 
 def register():

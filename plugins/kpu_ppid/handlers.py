@@ -1,16 +1,15 @@
 """Signal handlers of kpu_ppid."""
 
 from kpu_ppid.generator import PpidGenerator
-from kpu_ppid.settings import PpidSettingsError, validate_settings, with_defaults
+from kpu_ppid.settings import SCHEMA, PpidSettingsError, validate_settings
+from kpu_settings import apply_schema, raise_settings_problems
 
 
 def apply_settings(pelican):
     """Fill in the PPID_* defaults and stop at once on a bad setting."""
-    ppid = with_defaults(pelican.settings)
-    problems = validate_settings(ppid)
-    if problems:
-        raise PpidSettingsError("Pengaturan PPID belum benar:\n- " + "\n- ".join(problems))
-    pelican.settings.update(ppid)
+    apply_schema(pelican.settings, SCHEMA, "kpu_ppid")
+    problems = validate_settings(pelican.settings)
+    raise_settings_problems(pelican.settings, "kpu_ppid", problems, PpidSettingsError)
 
 
 def add_generator(pelican):

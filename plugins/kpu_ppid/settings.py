@@ -1,7 +1,20 @@
-"""The PPID plugin's settings: defaults set once, checked when the build starts."""
+"""The PPID plugin's settings: one schema of each value, and the rules that tie them together."""
 
 from kpu_attachments import DEFAULT_ATTACHMENT_TYPES
-from kpu_messages import AdminFacingError
+from kpu_settings import (
+    FILE_ALLOWED,
+    FOLDER_ALLOWED,
+    URL_ALLOWED,
+    Setting,
+    SettingsError,
+    extension_labels,
+    optional,
+    relative_file,
+    relative_folder,
+    slug_labels,
+    url_folder,
+    url_pattern,
+)
 
 # The four classes of UU 14/2008 in the order the DIP shows them.
 DEFAULT_CLASSES = {
@@ -45,34 +58,89 @@ DEFAULT_GROUPS = {
     },
 }
 
-DEFAULTS = {
-    "PPID_PATH": "ppid",
-    "PPID_CLASSES": DEFAULT_CLASSES,
-    "PPID_GROUPS": DEFAULT_GROUPS,
-    "PPID_ATTACHMENT_TYPES": DEFAULT_ATTACHMENT_TYPES,
-    "PPID_URL": "ppid/",
-    "PPID_ITEM_URL": "ppid/{slug}/",
-    "PPID_DIP_URL": "ppid/daftar-informasi-publik/",
-    "PPID_DIK_URL": "ppid/informasi-dikecualikan/",
-    "PPID_DIP_DATA": "ppid/daftar-informasi-publik",
-    "PPID_DIK_DATA": "ppid/informasi-dikecualikan",
-    "PPID_FEED_ATOM": None,
-}
+
+def _group_tables(value):
+    """Tell whether the value maps classes to {sub-group slug: label} dicts."""
+    return isinstance(value, dict) and all(
+        isinstance(groups, dict) and all(slug_labels({k: v}) for k, v in groups.items())
+        for groups in value.values()
+    )
+
+
+FILE_STEM = 'nama berkas relatif tanpa ekstensi, tanpa "/" di depan dan tanpa ".."'
+SCHEMA = (
+    Setting(
+        "PPID_PATH", "ppid", relative_folder, f'{FOLDER_ALLOWED} di dalam content/, misalnya "ppid"'
+    ),
+    Setting(
+        "PPID_CLASSES",
+        DEFAULT_CLASSES,
+        slug_labels,
+        'dict klasifikasi: slug huruf kecil ke label, misalnya {"berkala": "Informasi Berkala"}',
+    ),
+    Setting(
+        "PPID_GROUPS",
+        DEFAULT_GROUPS,
+        _group_tables,
+        "dict per klasifikasi berisi dict kelompok (slug huruf kecil ke label), misalnya"
+        ' {"berkala": {"kinerja": "Ringkasan Kinerja"}}',
+    ),
+    Setting(
+        "PPID_ATTACHMENT_TYPES",
+        DEFAULT_ATTACHMENT_TYPES,
+        extension_labels,
+        "dict jenis lampiran yang tidak kosong: ekstensi huruf kecil tanpa titik ke label,"
+        ' misalnya {"pdf": "PDF"}',
+    ),
+    Setting("PPID_URL", "ppid/", url_folder, f'{URL_ALLOWED}, misalnya "ppid/"'),
+    Setting(
+        "PPID_ITEM_URL",
+        "ppid/{slug}/",
+        url_pattern,
+        f'{URL_ALLOWED}, yang memuat {{slug}}, misalnya "ppid/{{slug}}/"',
+    ),
+    Setting(
+        "PPID_DIP_URL",
+        "ppid/daftar-informasi-publik/",
+        url_folder,
+        f'{URL_ALLOWED}, misalnya "ppid/daftar-informasi-publik/"',
+    ),
+    Setting(
+        "PPID_DIK_URL",
+        "ppid/informasi-dikecualikan/",
+        url_folder,
+        f'{URL_ALLOWED}, misalnya "ppid/informasi-dikecualikan/"',
+    ),
+    # Stems: the open data is written as <stem>.csv and <stem>.json.
+    Setting(
+        "PPID_DIP_DATA",
+        "ppid/daftar-informasi-publik",
+        relative_file,
+        f'{FILE_STEM}, misalnya "ppid/daftar-informasi-publik"',
+    ),
+    Setting(
+        "PPID_DIK_DATA",
+        "ppid/informasi-dikecualikan",
+        relative_file,
+        f'{FILE_STEM}, misalnya "ppid/informasi-dikecualikan"',
+    ),
+    Setting(
+        "PPID_FEED_ATOM",
+        None,
+        optional(relative_file),
+        f'None (tanpa umpan) atau {FILE_ALLOWED}, misalnya "feeds/ppid.atom.xml"',
+    ),
+)
 
 EXEMPT = "dikecualikan"
 
 
-class PpidSettingsError(AdminFacingError):
+class PpidSettingsError(SettingsError):
     """A PPID_* setting in pelicanconf.py is wrong."""
 
 
-def with_defaults(settings):
-    """Return the PPID settings, each taken from `settings` or its default."""
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-
-
 def validate_settings(ppid):
-    """Return every problem with the PPID settings, in Bahasa Indonesia."""
+    """Return every problem between the PPID settings (each already valid on its own)."""
     problems = []
     classes = ppid["PPID_CLASSES"]
     if EXEMPT not in classes:
@@ -86,12 +154,4 @@ def validate_settings(ppid):
         problems.append(
             f'PPID_GROUPS memuat klasifikasi "{class_slug}" yang tidak ada di PPID_CLASSES.'
         )
-    for extension in ppid["PPID_ATTACHMENT_TYPES"]:
-        if extension != extension.lower().lstrip("."):
-            problems.append(
-                f'PPID_ATTACHMENT_TYPES: tulis ekstensi "{extension}" kecil tanpa titik.'
-            )
-    for key in ("PPID_ITEM_URL",):
-        if "{slug}" not in ppid[key]:
-            problems.append(f"{key} wajib memuat {{slug}}.")
     return problems
