@@ -103,6 +103,17 @@ def test_build_reports_every_mistake_plainly_and_fails(project):
     assert "Traceback" not in output
 
 
+def test_build_reports_a_settings_mistake_plainly_and_fails(project):
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "KPU_REPORT_MONTHS = 0\n", "utf-8")
+    result = _invoke(project, "build")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "BUILD GAGAL. Pengaturan di pelicanconf.py belum benar (kpu_report):" in output
+    assert "- pelicanconf.py: KPU_REPORT_MONTHS = 0 tidak sah. Yang diizinkan:" in output
+    assert "Traceback" not in output
+
+
 def test_build_of_the_sample_succeeds(project):
     result = _invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
