@@ -1,0 +1,296 @@
+"""The markup gate: every field rendered as HTML is judged here, the way a browser parses it.
+
+It never cleans. Each tag, attribute, URL or comment the allow-list would change is reported,
+quoting the text as written, and the build stops. Two maintained implementations must agree:
+justhtml parses the fragment exactly as a browser does (WHATWG HTML, entities decoded), so
+each problem can be named and found in the file; nh3 (the Ammonia sanitizer) cleans the same
+fragment with the same allow-list, and if it would change anything the walk did not name,
+that is reported too. A fragment that passes is published as written.
+"""
+
+import html
+import re
+
+import nh3
+from justhtml import Comment, Element, JustHTML, Text
+
+from kpu_gate.allowlist import (
+    GLOBAL_ATTRIBUTES,
+    SAFE_SCHEMES,
+    STYLE_PROPERTIES,
+    TAG_ATTRIBUTES,
+    URL_ATTRIBUTES,
+    browser_url,
+    style_allowed,
+    style_declarations,
+    unsafe_scheme,
+    youtube_video,
+)
+from kpu_messages import Problem
+
+# Schemes a browser runs as script or as a document of its own when followed.
+SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "blob", "filesystem"})
+_HTML = "html"  # justhtml names the HTML namespace so; svg and math are foreign
+# Only for quoting: the raw text of one attribute inside a start tag the parser located.
+_RAW_ATTRIBUTE = r"""(?is)[\s/]{name}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
+
+
+def _parse(fragment, locations=False):
+    return JustHTML(fragment, sanitize=False, fragment=True, track_node_locations=locations).root
+
+
+def _start_tag(node, fragment):
+    """Return the start tag of `node` as written in the fragment (for quoting)."""
+    start, end = node._start_tag_start, node._start_tag_end  # set by track_node_locations
+    if start is None or end is None:
+        return f"<{node.name}"
+    return fragment[start:end]
+
+
+def _raw_value(tag_text, name, decoded):
+    """Return an attribute's value as written (entities not decoded), for finding its line."""
+    match = re.search(_RAW_ATTRIBUTE.format(name=re.escape(name)), tag_text)
+    if not match:
+        return decoded
+    return match.group(1).strip("\"'")
+
+
+def _short(text, limit=80):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _element_problems(node, fragment):
+    """Judge one element against the allow-list; return its problems."""
+    tag = node.name.lower()
+    written = _start_tag(node, fragment)
+    if node.namespace not in (None, _HTML) or tag not in TAG_ATTRIBUTES:
+        return [
+            Problem(
+                f'HTML "{_short(written)}" tidak diizinkan di konten. '
+                "Hapus tag itu; tulis dengan Markdown.",
+                needle=written,
+            )
+        ], False
+    problems = []
+    allowed = TAG_ATTRIBUTES[tag] | GLOBAL_ATTRIBUTES
+    for name, value in node.attrs.items():
+        value = value or ""
+        raw = _raw_value(written, name, value)
+        if name.startswith("on"):
+            problems.append(
+                Problem(
+                    f'atribut "{name}" (skrip) tidak diizinkan di konten: "{_short(written)}". '
+                    "Hapus atribut itu.",
+                    needle=written,
+                )
+            )
+        elif name not in allowed:
+            problems.append(
+                Problem(
+                    f'atribut "{name}" pada <{tag}> tidak diizinkan di konten: '
+                    f'"{_short(written)}". Hapus atribut itu; tampilan diatur oleh situs.',
+                    needle=written,
+                )
+            )
+        elif name == "style" and not style_allowed(value):
+            problems.append(
+                Problem(
+                    f'atribut style "{_short(value)}" tidak diizinkan; di konten hanya '
+                    "perataan kolom tabel (text-align) yang boleh. Hapus atribut itu.",
+                    needle=raw,
+                )
+            )
+        elif name in URL_ATTRIBUTES:
+            problems += _url_problems(tag, name, value, raw)
+    return problems, True
+
+
+def _url_problems(tag, name, value, raw):
+    scheme = unsafe_scheme(value)
+    if scheme:
+        seen = browser_url(value)
+        shown = f' (peramban membacanya sebagai "{_short(seen, 40)}")' if seen != raw else ""
+        danger = (
+            "bisa menjalankan skrip"
+            if scheme in SCRIPT_SCHEMES
+            else "tidak boleh dipakai di konten"
+        )
+        return [
+            Problem(
+                f'alamat "{_short(raw, 60)}"{shown} tidak diizinkan: alamat "{scheme}:" {danger}. '
+                "Pakai tautan https://, mailto: atau tel: biasa.",
+                needle=raw,
+            )
+        ]
+    if tag == "iframe" and name == "src" and not youtube_video(value):
+        return [
+            Problem(
+                f'"<iframe" dari "{_short(raw, 60)}" tidak diizinkan; hanya video YouTube '
+                "(youtube.com/embed/…, youtube-nocookie.com/embed/… atau youtu.be/…) yang "
+                "boleh disematkan.",
+                needle=raw,
+            )
+        ]
+    return []
+
+
+def _walk(node, fragment, problems):
+    for child in node.children or ():
+        if isinstance(child, Element):
+            found, descend = _element_problems(child, fragment)
+            problems += found
+            if descend:
+                _walk(child, fragment, problems)
+        elif isinstance(child, Comment):
+            text = f"<!--{child.data}-->"
+            problems.append(
+                Problem(
+                    f'komentar HTML "{_short(text)}" tidak diizinkan: isinya tetap terbaca di '
+                    "kode sumber halaman. Hapus komentar itu.",
+                    needle=_short(child.data.strip(), 40) or "<!--",
+                )
+            )
+        elif not isinstance(child, Text):  # a processing instruction such as <?php ... ?>
+            written = _short(child.to_html())
+            problems.append(
+                Problem(
+                    f'HTML "{written}" tidak diizinkan di konten. Hapus bagian itu.',
+                    needle=written[:20],
+                )
+            )
+
+
+def _keep_attribute(tag, name, value):
+    """Ammonia's per-attribute hook: the same embed rule as the walk (YouTube only)."""
+    if tag == "iframe" and name == "src" and not youtube_video(value):
+        return None
+    return value
+
+
+def _sanitized(fragment):
+    """Clean a fragment with Ammonia and the same allow-list."""
+    return nh3.clean(
+        fragment,
+        tags=set(TAG_ATTRIBUTES),
+        attributes={"*": set(GLOBAL_ATTRIBUTES), **{t: set(a) for t, a in TAG_ATTRIBUTES.items()}},
+        attribute_filter=_keep_attribute,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(SAFE_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )
+
+
+def _shape(node):
+    """Return a comparable form of a parsed tree (text merged, style spacing ignored)."""
+    shape, text = [], []
+    for child in node.children or ():
+        if isinstance(child, Text):
+            text.append(child.data)
+            continue
+        if text:
+            shape.append("".join(text))
+            text = []
+        if isinstance(child, Element):
+            attributes = tuple(
+                sorted(
+                    (name, tuple(style_declarations(value)) if name == "style" else value or "")
+                    for name, value in child.attrs.items()
+                )
+            )
+            shape.append((child.namespace, child.name, attributes, _shape(child)))
+        else:
+            shape.append(("#other", child.to_html()))
+    if text:
+        shape.append("".join(text))
+    return tuple(shape)
+
+
+def _first_difference(left, right):
+    """Return the first part of `left` that `right` lacks, for quoting."""
+    for mine, theirs in zip(left, right, strict=False):
+        if mine != theirs:
+            if isinstance(mine, tuple) and isinstance(theirs, tuple) and len(mine) == 4:
+                if mine[:3] == theirs[:3]:
+                    return _first_difference(mine[3], theirs[3])
+            return _quoted(mine)
+    return _quoted(left[len(right)]) if len(left) > len(right) else ""
+
+
+def _quoted(part):
+    """Write one part of a shape back as markup, for a message."""
+    if isinstance(part, str):
+        return part
+    if len(part) == 2:
+        return part[1]
+    attributes = "".join(f' {name}="{value}"' for name, value in part[2])
+    return f"<{part[1]}{attributes}>"
+
+
+def vet_html(fragment):
+    """Return a Problem for everything in an HTML fragment the allow-list would change."""
+    if not fragment or "<" not in fragment:
+        return []  # plain text: nothing to judge (entities alone cannot add markup)
+    cleaned = _sanitized(fragment)
+    if cleaned == fragment and "style" not in fragment:
+        # Ammonia left every byte alone, so the browser parses exactly Ammonia's safe output;
+        # only style values are a rule of ours that Ammonia does not apply.
+        return []
+    problems = []
+    _walk(_parse(fragment, locations=True), fragment, problems)
+    if problems:
+        return problems
+    original, sanitized = _shape(_parse(fragment)), _shape(_parse(cleaned))
+    if original != sanitized:
+        snippet = _short(_first_difference(original, sanitized) or fragment, 80)
+        problems.append(
+            Problem(
+                f'HTML ini akan diubah oleh penyaring HTML (sanitizer): "{snippet}". '
+                "Tulis bagian itu dengan Markdown biasa.",
+            )
+        )
+    return problems
+
+
+def rewrite_youtube(fragment, default_title="Video YouTube"):
+    """Point vetted YouTube embeds at youtube-nocookie, lazily loaded, with a title."""
+    if not fragment or "<iframe" not in fragment.lower():
+        return fragment
+    pieces, position = [], 0
+    for node in _descendants(_parse(fragment, locations=True)):
+        if not isinstance(node, Element) or node.name != "iframe":
+            continue
+        video = youtube_video(node.attrs.get("src") or "")
+        start, end = node._start_tag_start, node._end_tag_end or node._start_tag_end
+        if video is None or start is None or end is None or start < position:
+            continue  # not an embed the gate let through: it was reported already
+        title = html.escape((node.attrs.get("title") or "").strip() or default_title)
+        pieces += [
+            fragment[position:start],
+            f'<iframe src="https://www.youtube-nocookie.com/embed/{video}" title="{title}" '
+            'width="560" height="315" loading="lazy" '
+            'referrerpolicy="strict-origin-when-cross-origin" '
+            'allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>',
+        ]
+        position = end
+    return "".join(pieces) + fragment[position:]
+
+
+def markup_in_text(value):
+    """Return the first tag or comment in a plain-text field as written, or None."""
+    if not value or "<" not in value:
+        return None
+    root = _parse(value, locations=True)
+    for node in _descendants(root):
+        if isinstance(node, Element):
+            return _start_tag(node, value)
+        if isinstance(node, Comment):
+            return f"<!--{node.data}-->"
+    return None
+
+
+def _descendants(node):
+    for child in node.children or ():
+        yield child
+        yield from _descendants(child)

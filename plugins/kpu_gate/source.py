@@ -1,0 +1,219 @@
+"""Mistakes in how a Markdown file is written that Markdown would swallow without a word.
+
+The header is split with Python-Markdown's own patterns (its `meta` extension, which Pelican
+uses), so a line that ends the header early is found exactly where Markdown stops. Layout
+mistakes are judged from the source lines and confirmed on the HTML Markdown made of them.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from justhtml import Element, JustHTML
+from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
+
+from kpu_gate.placeholders import PLACEHOLDER_LINES, PLACEHOLDERS
+from kpu_messages import Problem
+
+TAB_LENGTH = 4  # Python-Markdown expands tabs to 4 spaces before it reads anything
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,2}[.)])\s+\S")
+_BLOCK_START = re.compile(r"^ {0,3}(?:#|>|\||<|={3,}\s*$|-{3,}\s*$)")
+
+
+@dataclass
+class Header:
+    """The `Key: value` lines at the top of a file, and where Markdown stopped reading them."""
+
+    fields: list = field(default_factory=list)  # (line, key as written, value)
+    body_line: int = 1  # first line of the body
+    stopped: tuple | None = None  # (line, text) of a non-blank line that ended the header
+
+
+def split_header(text):
+    """Split `text` as Pelican's Markdown reader does; return the Header."""
+    lines = text.lstrip("\ufeff").split("\n")
+    header, number = Header(), 0
+    if lines and BEGIN_RE.match(lines[0]):
+        number = 1
+    key = None
+    while number < len(lines):
+        line = lines[number].rstrip("\r").expandtabs(TAB_LENGTH)
+        number += 1
+        if line.strip() == "" or END_RE.match(line):
+            header.body_line = number + 1
+            return header
+        field_match = META_RE.match(line)
+        if field_match:
+            key = field_match.group("key")
+            header.fields.append((number, key, field_match.group("value").strip()))
+        elif META_MORE_RE.match(line) and key:
+            header.fields.append((number, key, line.strip()))
+        else:
+            header.stopped = (number, lines[number - 1].rstrip("\r"))
+            header.body_line = number
+            return header
+    header.body_line = number + 1
+    return header
+
+
+def header_values(header):
+    """Return {lower-cased key: [values]} of a Header (continuation lines included)."""
+    values = {}
+    for _line, key, value in header.fields:
+        values.setdefault(key.lower(), []).append(value)
+    return values
+
+
+def header_problems(header):
+    """Report a header that Markdown ends early, dropping the fields below that line."""
+    if header.stopped is None or not header.fields:
+        return []
+    line, text = header.stopped
+    previous = header.fields[-1][1]
+    indent = len(text) - len(text.lstrip(" "))
+    if 0 < indent < TAB_LENGTH:
+        message = (
+            f'baris "{text.strip()}" terbaca sebagai isi tulisan, bukan lanjutan kolom '
+            f'"{previous}": baris lanjutan harus diawali 4 spasi (di sini {indent}). '
+            "Tambahkan spasi di awal baris itu."
+        )
+    else:
+        message = (
+            f'kepala berkas berhenti di baris "{text.strip()}": baris itu bukan kolom '
+            '"Nama: isi", jadi baris itu dan kolom di bawahnya tampil sebagai isi tulisan. '
+            'Bila ini kolom, tulis dengan titik dua (misalnya "Category: berita"); bila ini '
+            "awal isi tulisan, sisipkan satu baris kosong di atasnya."
+        )
+    return [Problem(message, line=line)]
+
+
+def _body_lines(text, header):
+    """Yield (line number, line, inside a fenced block) for the body of a file."""
+    fence = None
+    lines = text.lstrip("\ufeff").split("\n")
+    for number in range(header.body_line, len(lines) + 1):
+        line = lines[number - 1].rstrip("\r")
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)[0] * 3
+            yield number, line, True
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            yield number, line, True
+            continue
+        yield number, line, False
+
+
+def tab_problems(text, header):
+    """Report body lines indented with a tab (a code box, or a list run into a paragraph)."""
+    problems = []
+    for number, line, fenced in _body_lines(text, header):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if not fenced and "\t" in indent and line.strip():
+            problems.append(
+                Problem(
+                    "baris diawali tab. Markdown membacanya sebagai kotak kode abu-abu atau "
+                    "menyambungnya ke paragraf di atasnya. Ganti tab dengan spasi: butir daftar "
+                    'tanpa spasi di depannya ("- butir"), sub-butir dengan 4 spasi.',
+                    line=number,
+                )
+            )
+    return problems
+
+
+def list_problems(text, header):
+    """Report list items written straight under a paragraph, which Markdown joins to it."""
+    problems, kind = [], None  # kind of the current block: "list", "paragraph" or "other"
+    for number, line, fenced in _body_lines(text, header):
+        expanded = line.expandtabs(TAB_LENGTH)
+        if fenced or not expanded.strip():
+            kind = None if not fenced else "other"
+            continue
+        item = _LIST_ITEM.match(expanded)
+        if kind is None:
+            kind = "list" if item else "other" if _BLOCK_START.match(expanded) else "paragraph"
+            continue
+        if item and kind == "paragraph":
+            problems.append(
+                Problem(
+                    f'butir daftar "{_short(line.strip())}" menyambung ke paragraf di atasnya, '
+                    "jadi tidak tampil sebagai daftar. Sisipkan satu baris kosong sebelum "
+                    "butir pertama.",
+                    line=number,
+                )
+            )
+            kind = "list"
+    return problems
+
+
+def code_block_problems(text, header, fragment):
+    """Report indented lines that Markdown turned into a grey code box (admins write no code)."""
+    if "<pre" not in (fragment or ""):
+        return []
+    blocks = [
+        node
+        for node in _descendants(JustHTML(fragment, sanitize=False, fragment=True).root)
+        if isinstance(node, Element) and node.name == "pre"
+    ]
+    lines = [(n, line) for n, line, fenced in _body_lines(text, header) if not fenced]
+    problems = []
+    for block in blocks:
+        first = next((row for row in block.to_text().split("\n") if row.strip()), "")
+        for number, line in lines:
+            expanded = line.expandtabs(TAB_LENGTH)
+            indent = len(expanded) - len(expanded.lstrip(" "))
+            if indent >= TAB_LENGTH and first.strip() and expanded.strip() == first.strip():
+                problems.append(
+                    Problem(
+                        f'baris "{_short(line.strip())}" menjorok {indent} spasi, jadi tampil '
+                        "sebagai kotak kode abu-abu. Hapus spasi di awal baris itu (butir daftar "
+                        'ditulis "- butir" atau "1. butir" tanpa spasi di depannya).',
+                        line=number,
+                    )
+                )
+                break
+    return problems
+
+
+def placeholder_problems(text, scaffold_hint):
+    """Report example text from `invoke new` still in a file that goes live."""
+    flat = _flat(text)
+    problems = []
+    for placeholder in PLACEHOLDERS:
+        if _flat(placeholder) in flat:
+            first = placeholder.split("\n")[0]
+            problems.append(
+                Problem(
+                    f'teks contoh dari invoke new masih ada: "{_short(first, 70)}". Ganti dengan '
+                    f"isi yang sebenarnya{scaffold_hint}.",
+                    needle=first[:40],
+                )
+            )
+    lines = text.split("\n")
+    for placeholder in PLACEHOLDER_LINES:
+        for number, line in enumerate(lines, start=1):
+            if line.strip() == placeholder:
+                problems.append(
+                    Problem(
+                        f'judul contoh dari invoke new masih ada: "{placeholder}". Ganti dengan '
+                        f"subjudul yang sebenarnya atau hapus baris itu{scaffold_hint}.",
+                        line=number,
+                    )
+                )
+    return problems
+
+
+def _flat(text):
+    return " ".join(text.lower().split())
+
+
+def _short(text, limit=60):
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _descendants(node):
+    for child in node.children or ():
+        yield child
+        yield from _descendants(child)
