@@ -126,6 +126,8 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # kpu_images draws its card; kpu_check sees raw HTML before kpu_images rewrites <img>.
 PLUGINS = [
     "kpu_office",
+    # Early: every file and document passes the gate before other plugins rewrite it.
+    "kpu_gate",
     "kpu_readahead",
     # Early: its `finalized` handler writes the pages that later handlers read.
     "kpu_incremental",
@@ -167,6 +169,8 @@ ARTICLE_URL = "berita/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "berita/{date:%Y}/{slug}/index.html"
 DRAFT_URL = "draf/{slug}/"
 DRAFT_SAVE_AS = "draf/{slug}/index.html"
+DRAFT_PAGE_URL = "draf/halaman/{slug}/"
+DRAFT_PAGE_SAVE_AS = "draf/halaman/{slug}/index.html"
 CATEGORY_URL = "kategori/{slug}/"
 CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
 CATEGORIES_URL = "kategori/"

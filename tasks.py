@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from kpu_content.model import DEFAULT_CONTENT_TYPES  # noqa: E402
 from kpu_dates.model import format_bulan_tahun  # noqa: E402
+from kpu_gate import placeholders as example  # noqa: E402
 from kpu_messages import AdminFacingError  # noqa: E402
 from kpu_office.model import TIMEZONES  # noqa: E402
 from kpu_ppid.settings import DEFAULT_CLASSES, DEFAULT_GROUPS  # noqa: E402
@@ -356,13 +357,16 @@ def new(c, kind, title, divisi="", parent="", klasifikasi="berkala", kelompok=""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"Berkas dibuat: {path.relative_to(ROOT)}")
-    if kind in DEFAULT_CONTENT_TYPES:
+    if kind == PPID_KIND:
         print(
-            "Statusnya masih draf. Ganti 'Status: draft' menjadi 'Status: published' "
-            "bila siap terbit."
+            "Ganti setiap teks contoh dengan isi yang sebenarnya: item PPID langsung terbit, "
+            "dan build berhenti selama teks contoh masih ada."
         )
-    elif kind == PPID_KIND:
-        print("Lengkapi setiap kolom; item PPID langsung terbit pada build berikutnya.")
+    else:
+        print(
+            "Statusnya masih draf. Ganti teks contoh, lalu ganti 'Status: draft' menjadi "
+            "'Status: published' bila siap terbit."
+        )
 
 
 def _office_now(settings):
@@ -439,62 +443,64 @@ def _scaffold_ppid(settings, title, slug, options, now):
     return CONTENT / settings.get("PPID_PATH", "ppid") / f"{slug}.md", text
 
 
-NEWS_TEMPLATE = """\
-Title: {title}
-Date: {date}
-Category: {kind}
-Divisi: {divisi}
+# The example texts come from kpu_gate.placeholders, so the gate recognises any that are
+# left in an item that goes live.
+NEWS_TEMPLATE = f"""\
+Title: {{title}}
+Date: {{date}}
+Category: {{kind}}
+Divisi: {{divisi}}
 Tags: kpu
-Summary: Tulis ringkasan satu atau dua kalimat di sini.
-{extra}Status: draft
+Summary: {example.NEWS_SUMMARY}
+{{extra}}Status: draft
 
-**{dateline}** – Tulis paragraf pembuka di sini: apa, siapa, kapan, di mana.
+**{{dateline}}** – {example.NEWS_LEAD}
 
-## Subjudul
+{example.NEWS_HEADING}
 
-Tulis isi berita di sini. Panduan menulis ada di docs/panduan-admin.md.
+{example.NEWS_BODY}
 """
 
-HOAX_FIELDS = """\
-Klaim: Kutip klaim yang beredar di sini.
+HOAX_FIELDS = f"""\
+Klaim: {example.HOAX_CLAIM}
 Putusan: hoaks
-Dasar: Tulis aturan atau fakta yang menjadi dasar putusan.
+Dasar: {example.HOAX_BASIS}
 Sumber: https://www.kpu.go.id
 """
 
-PAGE_TEMPLATE = """\
-Title: {title}
-Summary: Tulis ringkasan satu kalimat di sini.
+PAGE_TEMPLATE = f"""\
+Title: {{title}}
+Summary: {example.PAGE_SUMMARY}
 Order: 10
+Status: draft
 
-Tulis isi halaman di sini. Panduan menulis ada di docs/panduan-admin.md.
+{example.PAGE_BODY}
 """
 
-PPID_TEMPLATE = """\
-Judul: {title}
-Klasifikasi: {klasifikasi}
-Kelompok: {kelompok}
-Tahun: {year}
-Tanggal: {date}
-Ringkasan: Tulis ringkasan isi informasi dalam satu atau dua kalimat.
-Penguasa_Informasi: {secretariat}
-Penanggung_Jawab: Sekretaris {office}
-Waktu_Pembuatan: {month}
-Tempat_Pembuatan: Kantor {office}
+PPID_TEMPLATE = f"""\
+Judul: {{title}}
+Klasifikasi: {{klasifikasi}}
+Kelompok: {{kelompok}}
+Tahun: {{year}}
+Tanggal: {{date}}
+Ringkasan: {example.PPID_SUMMARY}
+Penguasa_Informasi: {{secretariat}}
+Penanggung_Jawab: Sekretaris {{office}}
+Waktu_Pembuatan: {{month}}
+Tempat_Pembuatan: Kantor {{office}}
 Bentuk: elektronik
 Retensi: 5 tahun
 
-Penjelasan tambahan (boleh dihapus). Untuk lampiran, simpan berkas di content/ppid/lampiran/
-lalu tambahkan baris di atas: "Lampiran: lampiran/nama-berkas.pdf | Judul lampiran".
+{example.PPID_BODY}
 """
 
-PPID_EXEMPT_TEMPLATE = """\
-Judul: {title}
-Klasifikasi: {klasifikasi}
-Kelompok: {kelompok}
-Tahun: {year}
-Tanggal: {date}
-Dasar_Hukum: Tulis pasal UU 14/2008 dan keputusan penetapan hasil uji konsekuensi.
-Uji_Konsekuensi: Tulis alasan pengecualian menurut hasil uji konsekuensi.
-Jangka_Waktu_Pengecualian: Tulis berapa lama informasi ini dikecualikan.
+PPID_EXEMPT_TEMPLATE = f"""\
+Judul: {{title}}
+Klasifikasi: {{klasifikasi}}
+Kelompok: {{kelompok}}
+Tahun: {{year}}
+Tanggal: {{date}}
+Dasar_Hukum: {example.PPID_BASIS}
+Uji_Konsekuensi: {example.PPID_TEST}
+Jangka_Waktu_Pengecualian: {example.PPID_PERIOD}
 """

@@ -26,10 +26,13 @@ WORDS = (
     "sosialisasi partisipasi masyarakat kecamatan desa kelurahan badan adhoc rapat pleno "
     "keputusan pengumuman informasi publik layanan kehumasan anggaran laporan kinerja"
 ).split()
+# A whole one-page PDF without a cross-reference table, as simple generators write them: the
+# gate repairs and cleans it (the site never publishes a PDF with its Info dictionary).
 PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]"
-    b"/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
+    b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"4 0 obj<</Author(Humas)/Producer(bench)>>endobj\n"
+    b"trailer<</Root 1 0 R/Info 4 0 R>>\n%%EOF\n"
 )
 
 

@@ -2,31 +2,47 @@
 
 A library shared by plugins (no register()): a file beside the content is published with
 its format, size and SHA-256 so a citizen can verify a download; a link must be https.
+What is published is the gate's clean copy (kpu_gate.files): PDFs without metadata, photos
+without EXIF or GPS; the size and SHA-256 shown are those of that copy.
 """
 
-import hashlib
-import io
 import os
+import shutil
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from babel.numbers import format_decimal
-from PIL import Image, ImageOps
 
-# Attached photos are republished without EXIF/GPS/XMP, like every other image of the site.
-CLEANED_IMAGE_TYPES = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
+from kpu_gate.files import DOCUMENTS, PUBLISHABLE, FileRefused, extension
+from kpu_gate.references import describe, resolve
+from kpu_settings import extension_labels
 
-# Attachment types allowed by default, with the label shown to citizens.
+# Attachment types allowed by default, with the label shown to citizens. Office documents
+# are refused: they keep author, editor, comments and tracked changes (see README).
 DEFAULT_ATTACHMENT_TYPES = {
     "pdf": "PDF",
-    "docx": "Word (DOCX)",
-    "xlsx": "Excel (XLSX)",
     "csv": "CSV",
     "jpg": "Gambar JPG",
     "jpeg": "Gambar JPG",
     "png": "Gambar PNG",
-    "zip": "Arsip ZIP",
 }
+
+
+def unsafe_types(allowed_types):
+    """Return the configured attachment types the gate cannot publish safely."""
+    return sorted(set(allowed_types) - PUBLISHABLE)
+
+
+def attachment_types(value):
+    """Tell whether a setting lists attachment types the gate can publish (a settings check)."""
+    return extension_labels(value) and not unsafe_types(value)
+
+
+ATTACHMENT_TYPES_ALLOWED = (
+    "dict jenis lampiran yang tidak kosong: ekstensi huruf kecil tanpa titik ke label, hanya "
+    f"jenis yang dibersihkan situs sebelum terbit ({', '.join(sorted(PUBLISHABLE))}); dokumen "
+    'Office dan arsip ZIP menyimpan nama penulis dan komentar, misalnya {"pdf": "PDF"}'
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +84,7 @@ class Attachment:
     size_bytes: int = 0
     sha256: str = ""
     host: str = ""
+    published_path: str = ""  # the gate's clean copy, which is what the output receives
 
     @property
     def external(self):
@@ -89,45 +106,12 @@ def format_size(size_bytes):
     return f"{format_decimal(value, format='#,##0.0', locale='id')} {unit}"
 
 
-def sha256_of(path):
-    """Return the hex SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def resolve_attachment(ref, item_dir, allowed_types, item_url, gate):
+    """Check one `Lampiran` entry and describe it; return (Attachment or None, problem).
 
-
-def clean_image_bytes(path):
-    """Return a JPEG/PNG upright and without any metadata (EXIF, GPS, XMP, comments)."""
-    extension = os.path.splitext(path)[1].lower().lstrip(".")
-    with Image.open(path) as image:
-        image = ImageOps.exif_transpose(image)
-        mode = (
-            "RGBA" if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info else "RGB"
-        )
-        pixels = image.convert(mode if extension == "png" else "RGB")
-    clean = Image.new(pixels.mode, pixels.size)
-    clean.paste(pixels)
-    buffer = io.BytesIO()
-    if CLEANED_IMAGE_TYPES.get(extension) == "PNG":
-        clean.save(buffer, "PNG", optimize=True)
-    else:
-        clean.save(buffer, "JPEG", quality=90, optimize=True)
-    return buffer.getvalue()
-
-
-def published_bytes(path):
-    """Return the bytes a file is published with: photos cleaned, everything else as is."""
-    extension = os.path.splitext(path)[1].lower().lstrip(".")
-    if extension in CLEANED_IMAGE_TYPES:
-        return clean_image_bytes(path)
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def resolve_attachment(ref, item_dir, content_root, allowed_types, item_url):
-    """Check one `Lampiran` entry and describe it; return (Attachment or None, problem)."""
+    `gate` is the build's GateState (kpu_gate.handlers.gate_state): its listings find the
+    file as spelt on disk, its store makes the copy that is published.
+    """
     if ref.is_url:
         parsed = urlparse(ref.target)
         if parsed.scheme != "https" or not parsed.netloc:
@@ -136,62 +120,56 @@ def resolve_attachment(ref, item_dir, content_root, allowed_types, item_url):
                 "https://."
             )
         return Attachment(label=ref.label, url=ref.target, host=parsed.netloc), None
-    if os.path.isabs(ref.target):
+    if os.path.isabs(ref.target) or ref.target.startswith(("/", "\\")):
         return None, (
             f'kolom "Lampiran": "{ref.target}" harus ditulis relatif terhadap berkas item, '
             'misalnya "lampiran/laporan-2024.pdf".'
         )
-    path = os.path.realpath(os.path.join(item_dir, ref.target))
-    root = os.path.realpath(content_root)
-    if os.path.commonpath([path, root]) != root:
+    resolved = resolve(ref.target, item_dir, gate.listings)
+    if resolved.kind == "outside":
         return None, (
             f'kolom "Lampiran": "{ref.target}" berada di luar folder content/. '
             "Simpan berkasnya di samping berkas tulisan, misalnya di folder lampiran/ di "
             "sebelahnya."
         )
-    extension = os.path.splitext(path)[1].lower().lstrip(".")
-    if extension not in allowed_types:
+    ext = extension(ref.target)
+    if ext not in allowed_types:
         allowed = ", ".join(sorted(set(allowed_types)))
+        advice = " Ekspor dokumennya ke PDF (tabel data: CSV)." if ext in DOCUMENTS else ""
         return None, (
-            f'kolom "Lampiran": jenis berkas ".{extension}" pada "{ref.target}" tidak diizinkan. '
-            f"Jenis yang diizinkan: {allowed}."
+            f'kolom "Lampiran": jenis berkas ".{ext}" pada "{ref.target}" tidak diizinkan. '
+            f"Jenis yang diizinkan: {allowed}.{advice}"
         )
-    if not os.path.isfile(path):
+    if resolved.kind == "missing" and not resolved.found:
         return None, (
             f'kolom "Lampiran": berkas "{ref.target}" tidak ditemukan. Periksa nama dan letaknya '
             "(relatif terhadap berkas item)."
         )
-    filename = os.path.basename(path)
-    if extension in CLEANED_IMAGE_TYPES:
-        try:
-            data = published_bytes(path)
-        except OSError:
-            return None, (
-                f'kolom "Lampiran": gambar "{ref.target}" rusak atau tidak dapat dibaca. '
-                "Unggah ulang berkas aslinya."
-            )
-        size, digest = len(data), hashlib.sha256(data).hexdigest()
-    else:
-        size, digest = os.path.getsize(path), sha256_of(path)
+    if resolved.path is None:
+        return None, f'kolom "Lampiran": berkas {describe(resolved, ref.target)}'
+    try:
+        published = gate.store.publish(resolved.path)
+    except FileRefused as refused:
+        return None, f'kolom "Lampiran": "{ref.target}": {refused}'
+    filename = os.path.basename(resolved.path)
     attachment = Attachment(
         label=ref.label,
         url=item_url + filename,
         filename=filename,
-        source_path=path,
-        format_label=allowed_types[extension],
-        size_bytes=size,
-        sha256=digest,
+        source_path=resolved.path,
+        format_label=allowed_types[ext],
+        size_bytes=published.size,
+        sha256=published.sha256,
+        published_path=published.path,
     )
     return attachment, None
 
 
-def resolve_all(refs, item_dir, content_root, allowed_types, item_url):
+def resolve_all(refs, item_dir, allowed_types, item_url, gate):
     """Resolve every attachment of an item; two files may not share a published name."""
     attachments, problems, names = [], [], set()
     for ref in refs:
-        attachment, problem = resolve_attachment(
-            ref, item_dir, content_root, allowed_types, item_url
-        )
+        attachment, problem = resolve_attachment(ref, item_dir, allowed_types, item_url, gate)
         if problem:
             problems.append(problem)
             continue
@@ -206,11 +184,15 @@ def resolve_all(refs, item_dir, content_root, allowed_types, item_url):
 
 
 def copy_attachments(attachments, output_path):
-    """Copy the files (not the links) of resolved attachments to their URL in the output."""
+    """Put the clean copies (not the links) of resolved attachments at their URL."""
     for attachment in attachments:
         if attachment.external:
             continue
         target = os.path.join(output_path, attachment.url)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(published_bytes(attachment.source_path))
+        if os.path.lexists(target):
+            os.remove(target)
+        try:
+            os.link(attachment.published_path, target)  # the cache copy, never the source
+        except OSError:
+            shutil.copyfile(attachment.published_path, target)

@@ -1,4 +1,4 @@
-"""Content rules while reading (fields, raw HTML, dates, duplicate URLs) and a strict log."""
+"""Content rules while reading (fields, dates, duplicate URLs) and a strict log."""
 
 from pelican import signals
 
@@ -8,7 +8,6 @@ from kpu_check.handlers import (
     check_duplicate_urls,
     remember_exempt_items,
     remember_output,
-    save_clean_html,
 )
 from kpu_check.settings import SCHEMA
 from kpu_messages import raise_recorded
@@ -23,6 +22,5 @@ def register():
     signals.content_object_init.connect(check_content)
     signals.page_generator_finalized.connect(check_duplicate_urls)
     signals.all_generators_finalized.connect(remember_exempt_items)
-    signals.all_generators_finalized.connect(save_clean_html)
     signals.all_generators_finalized.connect(raise_recorded)
     signals.content_written.connect(remember_output)

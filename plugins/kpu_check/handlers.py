@@ -1,23 +1,17 @@
 """Signal handlers of kpu_check: content rules while reading, a strict log, an output check."""
 
 import datetime
-import hashlib
 import os
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from pelican.contents import Article, Page
 
-from kpu_buildstate import load_pickle, save_pickle
-from kpu_check import policy
 from kpu_check.policy import (
     NEWS_FIELDS,
     PAGE_FIELDS,
     check_date,
-    check_html,
-    check_placeholder_links,
     duplicate_urls,
-    rewrite_youtube,
     unknown_fields,
 )
 from kpu_check.settings import SCHEMA
@@ -27,10 +21,6 @@ from kpu_messages import record_problems
 from kpu_settings import apply_schema
 
 STATE_KEY = "KPU_CHECK_STATE"
-# Digests of content HTML that passed the raw-HTML rules, kept between builds: parsing every
-# item's HTML again costs about a second per 5,000 items. Any change to the rules forgets them.
-with open(policy.__file__, "rb") as _source:
-    CLEAN_HTML_VERSION = (1, hashlib.blake2b(_source.read(), digest_size=8).hexdigest())
 
 
 @dataclass
@@ -41,8 +31,6 @@ class CheckState:
     exempt: list = field(default_factory=list)  # slugs of PPID items that must never appear
     sources: dict = field(default_factory=dict)  # output path -> content source path
     leaks: list = field(default_factory=list)  # (output path, message)
-    clean_html_known: set = field(default_factory=set)  # from earlier builds
-    clean_html_seen: set = field(default_factory=set)  # this build's
 
 
 def _now(settings):
@@ -54,16 +42,13 @@ def apply_settings(pelican):
     apply_schema(pelican.settings, SCHEMA, "kpu_check")
     forget_earlier_warnings()
     state = CheckState()
-    state.clean_html_known = load_pickle(
-        _clean_html_path(pelican.settings), CLEAN_HTML_VERSION, default=set()
-    )
     if pelican.settings["KPU_STRICT"]:
         state.collector = attach()
     pelican.settings[STATE_KEY] = state
 
 
 def check_content(content):
-    """Flag unknown fields, unsafe HTML and implausible dates; make YouTube embeds private."""
+    """Flag unknown fields and implausible dates (markup and files are kpu_gate's)."""
     if not isinstance(content, (Article, Page)) or content._context is None:
         return
     settings = content.settings
@@ -71,11 +56,6 @@ def check_content(content):
         header = read_header(handle.read(), lower=False)
     known = NEWS_FIELDS if isinstance(content, Article) else PAGE_FIELDS
     problems = unknown_fields(header, known)
-    problems += check_html_once(content._content, settings.get(STATE_KEY))
-    problems += check_placeholder_links(
-        content._content, os.path.dirname(content.source_path), settings["PATH"]
-    )
-    content._content = rewrite_youtube(content._content)
     now = _now(settings)
     for name in ("date", "modified"):
         value = getattr(content, name, None)
@@ -86,34 +66,6 @@ def check_content(content):
             if problem:
                 problems.append(problem)
     record_problems(content._context, content.relative_source_path, problems)
-
-
-def check_html_once(fragment, state):
-    """Return check_html's problems, skipping HTML that passed in this or an earlier build."""
-    if state is None:
-        return check_html(fragment)
-    key = hashlib.blake2b((fragment or "").encode("utf-8"), digest_size=16).digest()
-    if key in state.clean_html_known or key in state.clean_html_seen:
-        state.clean_html_seen.add(key)
-        return []
-    problems = check_html(fragment)
-    if not problems:
-        state.clean_html_seen.add(key)
-    return problems
-
-
-def save_clean_html(generators):
-    """Keep the digests of this build's clean HTML for the next build (only if they changed)."""
-    if not generators:
-        return
-    settings = generators[0].settings
-    state = settings.get(STATE_KEY)
-    if state is not None and state.clean_html_seen != state.clean_html_known:
-        save_pickle(_clean_html_path(settings), state.clean_html_seen, CLEAN_HTML_VERSION)
-
-
-def _clean_html_path(settings):
-    return os.path.join(settings["CACHE_PATH"], "kpu_check", "clean-html.pickle")
 
 
 def check_duplicate_urls(generator):

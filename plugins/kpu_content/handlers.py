@@ -16,6 +16,7 @@ from kpu_content.model import (
     split_divisions,
 )
 from kpu_content.types import HOAX_TYPE, check_hoax_fields, claim_review, hoax_details
+from kpu_gate.handlers import gate_state
 from kpu_messages import record_problems, recorded_problems
 from kpu_settings import apply_schema
 
@@ -63,9 +64,9 @@ def _attach_type_fields(content, type_slug):
     content.attachments, problems = resolve_all(
         refs,
         os.path.dirname(content.source_path),
-        settings["PATH"],
         settings["KPU_ATTACHMENT_TYPES"],
         content.url if refs else "",  # Pelican works the URL out anew on every use
+        gate_state(settings),
     )
     content.decree_number = str(metadata.get("nomor", "")).strip()
     content.hoax = content.claim_review = None

@@ -4,9 +4,10 @@ import re
 
 from pelican.utils import get_date
 
-from kpu_attachments import DEFAULT_ATTACHMENT_TYPES
+from kpu_attachments import ATTACHMENT_TYPES_ALLOWED, DEFAULT_ATTACHMENT_TYPES, attachment_types
+from kpu_gate.dates import check_date_text
 from kpu_messages import ContentError, unknown_value  # noqa: F401  (re-exported)
-from kpu_settings import Setting, extension_labels, positive_int, slug_labels
+from kpu_settings import Setting, positive_int, slug_labels
 
 # The content types a news item may have (its Pelican category), with their labels.
 DEFAULT_CONTENT_TYPES = {
@@ -28,9 +29,8 @@ SCHEMA = (
     Setting(
         "KPU_ATTACHMENT_TYPES",
         DEFAULT_ATTACHMENT_TYPES,
-        extension_labels,
-        "dict jenis lampiran yang tidak kosong: ekstensi huruf kecil tanpa titik ke label,"
-        ' misalnya {"pdf": "PDF", "docx": "Word (DOCX)"}',
+        attachment_types,
+        ATTACHMENT_TYPES_ALLOWED,
     ),
     # Read by the home page template: how many of the newest items it shows.
     Setting(
@@ -110,10 +110,7 @@ def diagnose_unreadable(text):
         try:
             get_date(fields["date"])
         except (ValueError, OverflowError):
-            return [
-                f'kolom "Date": "{fields["date"]}" bukan tanggal yang dikenali. '
-                'Tulis tahun-bulan-tanggal jam:menit, misalnya "Date: 2021-05-25 10:00".'
-            ]
+            return [check_date_text("Date", fields["date"]) or f'kolom "Date": "{fields["date"]}"']
     return [
         "berkas tidak dapat dibaca. Periksa bagian kolom di awal berkas: satu kolom per "
         'baris dengan format "Nama: isi", lalu satu baris kosong sebelum isi tulisan.'

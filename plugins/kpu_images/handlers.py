@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from pelican.contents import Article, Page
 from pelican.log import console
 
-from kpu_attachments import clean_image_bytes
 from kpu_dates.model import format_tanggal
+from kpu_gate.files import clean_image_bytes, extension
+from kpu_gate.handlers import gate_state
+from kpu_gate.references import describe, resolve
 from kpu_images.cards import (
     CARD_VERSION,
     DIVISION_COLOURS,
@@ -133,15 +135,19 @@ def plan_picture(path, alt, settings):
     return picture
 
 
-def _resolve(src, source_dir, content_root):
-    """Map an <img src> or Image: value to a file under content/, or None if it leaves it."""
+def _resolve(src, source_dir, settings):
+    """Map an <img src> or Image: value to a file of content/; return (path, external, why).
+
+    The file is found as it is spelt on disk (kpu_gate), so "Foto.JPG" written as "foto.jpg"
+    fails on every system, with the right name in the message.
+    """
     path, external = image_source(src)
     if external:
-        return None, external
-    base = content_root if path.startswith("/") else source_dir
-    full = os.path.realpath(os.path.join(base, path.lstrip("/")))
-    root = os.path.realpath(content_root)
-    return (full if os.path.commonpath([full, root]) == root else None), False
+        return None, external, ""
+    resolved = resolve(path, source_dir, gate_state(settings).listings)
+    if resolved.path is None:
+        return None, False, describe(resolved, src)
+    return resolved.path, False, ""
 
 
 def process_fragment(fragment, source_dir, settings, eager_first=True):
@@ -152,7 +158,7 @@ def process_fragment(fragment, source_dir, settings, eager_first=True):
     def replace(attributes, index):
         src, alt = attributes.get("src", ""), attributes.get("alt", "").strip()
         name = src.rsplit("/", 1)[-1] or src
-        path, external = _resolve(src, source_dir, settings["PATH"])
+        path, external, why = _resolve(src, source_dir, settings)
         if external:
             problems.append(
                 f'gambar "{src}" dimuat dari situs lain. Unduh gambarnya, simpan di '
@@ -165,7 +171,7 @@ def process_fragment(fragment, source_dir, settings, eager_first=True):
                 f"({src}) agar pembaca tunanetra tahu isinya."
             )
         if path is None:
-            problems.append(f'gambar "{src}" berada di luar folder content/.')
+            problems.append(f"gambar {why}")
             return None
         try:
             picture = plan_picture(path, alt, settings)
@@ -195,7 +201,7 @@ def process_content(content):
             problems.append(
                 'kolom "Image_alt" wajib diisi: jelaskan isi gambar untuk pembaca tunanetra.'
             )
-        path, external = _resolve(str(header), settings["PATH"], settings["PATH"])
+        path, external, why = _resolve(str(header), settings["PATH"], settings)
         try:
             if external:
                 raise ImageProblem(
@@ -203,7 +209,7 @@ def process_content(content):
                     'content/images/, lalu tulis misalnya "Image: images/nama.jpg".'
                 )
             if path is None:
-                raise ImageProblem(f'"{header}" berada di luar folder content/.')
+                raise ImageProblem(f"gambar {why}")
             content.picture = plan_picture(path, alt, settings)
         except ImageProblem as problem:
             problems.append(f'kolom "Image": {problem}')
@@ -321,7 +327,9 @@ def finish(generators):
     state.encoded, state.reused = len(todo), len(state.jobs) - len(todo)
     files = dict(state.copies)
     if state.logo and os.path.isfile(state.logo[0]):
-        files[state.logo[1]] = cached_bytes(state.cache_dir, clean_image_bytes(state.logo[0]))
+        with open(state.logo[0], "rb") as handle:
+            clean = clean_image_bytes(handle.read(), extension(state.logo[0]))
+        files[state.logo[1]] = cached_bytes(state.cache_dir, clean)
     for folder, text in state.social.items():
         files[f"{folder}/keterangan.txt"] = cached_bytes(state.cache_dir, text.encode("utf-8"))
     statics = {static.save_as for static in generators[0].context.get("staticfiles", [])}

@@ -5,8 +5,10 @@ AdminFacingError, so the tasks can print the Bahasa Indonesia message alone.
 """
 
 import difflib
+import logging
 import os
 import re
+import sys
 
 # Problems found while reading are kept in the build's shared context (new for every build,
 # so live reload never sees stale ones) and raised together once everything is read.
@@ -151,3 +153,29 @@ def raise_recorded(generators):
     lines = problem_lines(settings["PATH"], recorded_problems(context))
     if lines:
         raise ContentError(problem_report(lines))
+
+
+class PlainReport(logging.Filter):
+    """Print an admin-facing error alone: no traceback, no wrapped lines.
+
+    Pelican's own command (`pelican content -s publishconf.py`) logs a failed build with its
+    traceback through a console that wraps at 80 columns, which splits "path:line:" apart so
+    neither an admin, an editor nor a CI annotation can use it. Our errors are complete
+    sentences; they are written to stderr as they are, and Pelican still exits non-zero.
+    """
+
+    def filter(self, record):
+        """Write an AdminFacingError's message plainly and drop the record; pass the rest."""
+        error = record.exc_info[1] if record.exc_info else None
+        if not isinstance(error, AdminFacingError):
+            return True
+        sys.stderr.write(f"\nBUILD GAGAL. {error}\n")
+        sys.stderr.flush()
+        return False
+
+
+def report_plainly():
+    """Give every handler of the root logger the PlainReport filter (once)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, PlainReport) for f in handler.filters):
+            handler.addFilter(PlainReport())

@@ -9,7 +9,10 @@ from pelican.generators import Generator
 from pelican.utils import slugify
 
 from kpu_attachments import copy_attachments, resolve_all
-from kpu_messages import record_problems
+from kpu_gate.handlers import gate_state
+from kpu_gate.markup import rewrite_youtube
+from kpu_gate.vet import Document, vet_document
+from kpu_messages import record_problems, recorded_problems
 from kpu_ppid.dip import (
     DIK_COLUMNS,
     DIP_COLUMNS,
@@ -58,13 +61,24 @@ class PpidGenerator(Generator):
         items, problems, today = [], {}, self._today()
         # get_files returns a set: sort, so every build lists the items in the same order.
         files = sorted(self.get_files(self.settings["PPID_PATH"], extensions=("md",)))
+        gate, surveyed = gate_state(self.settings), recorded_problems(self.context)
         for relative in files:
+            if relative in surveyed:
+                continue  # the gate's survey named what is wrong (a file not saved as UTF-8)
             source = os.path.join(self.path, relative)
             try:
                 body, metadata = reader.read(source)
             except Exception as error:  # a broken header must be reported, not skipped
                 problems[relative] = [f"berkas tidak dapat dibaca ({error})."]
                 continue
+            document = Document(
+                source_path=source,
+                fragment=body,
+                live=True,  # PPID items have no drafts: every item goes live when built
+                scaffold_hint=" (item PPID langsung terbit saat situs dibangun)",
+            )
+            gate_problems = vet_document(document, gate.passed, gate.listings)
+            body = rewrite_youtube(body)
             default_slug = slugify(
                 os.path.splitext(os.path.basename(relative))[0],
                 regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"],
@@ -72,6 +86,7 @@ class PpidGenerator(Generator):
             item, item_problems = parse_item(
                 relative, metadata, body, classes, groups, today, default_slug
             )
+            item_problems = gate_problems + item_problems
             if item is not None:
                 item.url = self.settings["PPID_ITEM_URL"].format(slug=item.slug)
                 item.save_as = item.url + "index.html"
@@ -81,9 +96,9 @@ class PpidGenerator(Generator):
                     item.attachments, attachment_problems = resolve_all(
                         item.lampiran,
                         os.path.dirname(source),
-                        self.path,
                         self.settings["PPID_ATTACHMENT_TYPES"],
                         item.url,
+                        gate,
                     )
                     item_problems += attachment_problems
                 items.append(item)

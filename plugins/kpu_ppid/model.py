@@ -4,9 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from pelican.utils import get_date
-
 from kpu_attachments import parse_attachment_refs
+from kpu_gate.dates import check_date_text, parse_date_text
 from kpu_messages import nearest, unknown_value
 from kpu_ppid.settings import EXEMPT
 
@@ -146,13 +145,11 @@ def parse_date(name, raw, today):
     """Return (datetime, problem) for a `Tanggal`/`Diperbarui` value; no future dates."""
     if not raw:
         return None, None
-    try:
-        value = get_date(raw)
-    except (ValueError, OverflowError):
-        return None, (
-            f'kolom "{name}": "{raw}" bukan tanggal yang dikenali. '
-            'Tulis tahun-bulan-tanggal, misalnya "2025-03-10".'
-        )
+    problem = check_date_text(name, raw, with_time=False)
+    if problem:
+        return None, problem
+    day, clock = parse_date_text(raw)
+    value = datetime.datetime.combine(day, clock or datetime.time())
     if value.date() > today:
         return None, (
             f'kolom "{name}": {raw} belum terjadi. Item PPID terbit saat dibangun; '

@@ -1,13 +1,12 @@
 """The PPID plugin's settings: one schema of each value, and the rules that tie them together."""
 
-from kpu_attachments import DEFAULT_ATTACHMENT_TYPES
+from kpu_attachments import ATTACHMENT_TYPES_ALLOWED, DEFAULT_ATTACHMENT_TYPES, attachment_types
 from kpu_settings import (
     FILE_ALLOWED,
     FOLDER_ALLOWED,
     URL_ALLOWED,
     Setting,
     SettingsError,
-    extension_labels,
     optional,
     relative_file,
     relative_folder,
@@ -88,9 +87,8 @@ SCHEMA = (
     Setting(
         "PPID_ATTACHMENT_TYPES",
         DEFAULT_ATTACHMENT_TYPES,
-        extension_labels,
-        "dict jenis lampiran yang tidak kosong: ekstensi huruf kecil tanpa titik ke label,"
-        ' misalnya {"pdf": "PDF"}',
+        attachment_types,
+        ATTACHMENT_TYPES_ALLOWED,
     ),
     Setting("PPID_URL", "ppid/", url_folder, f'{URL_ALLOWED}, misalnya "ppid/"'),
     Setting(

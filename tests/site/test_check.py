@@ -74,15 +74,15 @@ CASES = [
         "tautan-filename",
         news(body="Lihat [profil]({filename}/pages/tidak-ada.md)."),
         [
-            'content/berita/tautan-filename.md:7: tautan "{filename}/pages/tidak-ada.md" menuju '
-            "berkas yang tidak ada di content/. Periksa nama dan letak berkasnya."
+            'content/berita/tautan-filename.md:7: tautan "{filename}/pages/tidak-ada.md" tidak '
+            "ditemukan. Periksa nama dan letak berkasnya."
         ],
     ),
     (
         "skrip",
         news(body='Teks.\n\n<script>alert("x")</script>'),
         [
-            'content/berita/skrip.md:9: HTML "<script" tidak diizinkan di konten. '
+            'content/berita/skrip.md:9: HTML "<script>" tidak diizinkan di konten. '
             "Hapus tag itu; tulis dengan Markdown."
         ],
     ),
@@ -91,15 +91,15 @@ CASES = [
         news(body='<p onmouseover="curi()">Teks</p>'),
         [
             'content/berita/atribut-on.md:7: atribut "onmouseover" (skrip) tidak diizinkan di '
-            "konten. Hapus atribut itu."
+            'konten: "<p onmouseover="curi()">". Hapus atribut itu.'
         ],
     ),
     (
         "javascript",
         news(body='<a href="javascript:curi()">klik</a>'),
         [
-            'content/berita/javascript.md:7: alamat "javascript:curi()" tidak diizinkan; '
-            "pakai tautan http(s) biasa."
+            'content/berita/javascript.md:7: alamat "javascript:curi()" tidak diizinkan: alamat '
+            '"javascript:" bisa menjalankan skrip. Pakai tautan https://, mailto: atau tel: biasa.'
         ],
     ),
     (
@@ -107,7 +107,8 @@ CASES = [
         news(body='<iframe src="https://peta.example.com/embed"></iframe>'),
         [
             'content/berita/iframe-lain.md:7: "<iframe" dari "https://peta.example.com/embed" '
-            "tidak diizinkan; hanya video YouTube yang boleh disematkan."
+            "tidak diizinkan; hanya video YouTube (youtube.com/embed/…, youtube-nocookie.com/"
+            "embed/… atau youtu.be/…) yang boleh disematkan."
         ],
     ),
     (

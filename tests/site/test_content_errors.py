@@ -52,15 +52,15 @@ def test_unknown_type_suggests_the_nearest(content_copy, tmp_path):
 def test_missing_image_and_alt_are_reported(content_copy, tmp_path):
     text = GOOD_HEADER + "Divisi: sekretariat\nImage: images/tidak-ada.jpg\n\nIsi.\n"
     message = _build_with(content_copy, tmp_path, "gambar.md", text)
-    assert 'kolom "Image": gambar "tidak-ada.jpg" tidak ditemukan' in message
+    assert 'kolom "Image": gambar "images/tidak-ada.jpg" tidak ditemukan' in message
     assert 'kolom "Image_alt" wajib diisi' in message
 
 
 def test_unparseable_date_stops_the_build_instead_of_dropping_the_item(content_copy, tmp_path):
     text = "Title: Uji\nDate: 25 Mei 2021\nCategory: berita\nDivisi: sekretariat\n\nIsi.\n"
     message = _build_with(content_copy, tmp_path, "tanggal.md", text)
-    assert 'content/berita/tanggal.md:2: kolom "Date": "25 Mei 2021" bukan tanggal' in message
-    assert "2021-05-25 10:00" in message
+    assert 'content/berita/tanggal.md:2: kolom "Date": "25 Mei 2021" tidak dalam format' in message
+    assert '"2021-05-25 10:00"' in message
 
 
 def test_unknown_status_stops_the_build(content_copy, tmp_path):

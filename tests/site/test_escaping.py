@@ -1,16 +1,19 @@
-"""Metadata containing HTML is shown as text, never run (Jinja autoescape)."""
+"""Metadata is shown as text, never run: the gate refuses tags, templates escape the rest."""
 
 import pytest
 
+from kpu_messages import ContentError
 from tests.conftest import build, soup, write_content
 
+# Written tags in plain-text fields stop the build (kpu_gate). What passes the gate, such as
+# entities that spell a tag, must still reach the page as text (Jinja autoescape).
 HOSTILE = """\
-Title: <script>alert("judul")</script> Rapat pleno
+Title: &lt;script&gt;alert("judul")&lt;/script&gt; Rapat pleno
 Date: 2024-02-14 09:30
 Category: berita
 Divisi: teknis-penyelenggaraan
-Tags: <b>tebal</b>, aman
-Author: <img src=x onerror=alert(1)>
+Tags: 1<2, aman
+Author: Humas &lt;img src=x onerror=alert(1)&gt;
 Summary: Ringkasan biasa.
 
 Isi berita.
@@ -18,13 +21,13 @@ Isi berita.
 
 
 HOSTILE_PPID = """\
-Judul: <script>alert("ppid")</script> Laporan
+Judul: &lt;script&gt;alert("ppid")&lt;/script&gt; Laporan
 Klasifikasi: berkala
 Kelompok: kinerja
 Tahun: 2024
 Tanggal: 2025-01-02
-Ringkasan: <img src=x onerror=alert(2)> ringkasan
-Penguasa_Informasi: <b>Subbagian</b>
+Ringkasan: &lt;img src=x onerror=alert(2)&gt; ringkasan
+Penguasa_Informasi: &lt;b&gt;Subbagian&lt;/b&gt;
 Penanggung_Jawab: Sekretaris
 Waktu_Pembuatan: Januari 2025
 Tempat_Pembuatan: Kantor
@@ -62,8 +65,8 @@ def hostile_site(tmp_path_factory):
 def test_a_script_in_a_title_is_shown_as_text(hostile_site):
     page = soup(next((hostile_site / "berita").glob("*/*/index.html")))
     assert _scripts_other_than_ours(page) == []
-    assert page.h1.get_text() == '<script>alert("judul")</script> Rapat pleno'
-    assert "<script>" in page.title.get_text()
+    assert page.h1.get_text() == '&lt;script&gt;alert("judul")&lt;/script&gt; Rapat pleno'
+    assert "&lt;script&gt;" in page.title.get_text()
 
 
 def test_html_in_author_and_tags_never_becomes_markup(hostile_site):
@@ -76,6 +79,30 @@ def test_html_in_author_and_tags_never_becomes_markup(hostile_site):
 
 def test_html_in_ppid_fields_is_shown_as_text(hostile_site):
     page = soup(hostile_site / "ppid" / "laporan" / "index.html")
-    assert page.h1.get_text() == '<script>alert("ppid")</script> Laporan'
+    assert page.h1.get_text() == '&lt;script&gt;alert("ppid")&lt;/script&gt; Laporan'
     dip = soup(hostile_site / "ppid" / "daftar-informasi-publik" / "index.html")
-    assert "<img src=x onerror=alert(2)> ringkasan" in dip.get_text()
+    assert "&lt;img src=x onerror=alert(2)&gt; ringkasan" in dip.get_text()
+
+
+def test_written_tags_in_text_fields_stop_the_build_naming_each_field(tmp_path):
+    news = HOSTILE.replace("&lt;", "<").replace("&gt;", ">").replace("1<2", "<b>tebal</b>")
+    ppid = HOSTILE_PPID.replace("&lt;", "<").replace("&gt;", ">")
+    content = write_content(tmp_path / "content", {"berita/a.md": news, "ppid/laporan.md": ppid})
+    (content / "images").mkdir()
+    with pytest.raises(ContentError) as error:
+        build(tmp_path / "out", PATH=str(content))
+    lines = str(error.value).splitlines()[1:]
+    for where, field in [
+        ("content/berita/a.md:1:", "Title"),
+        ("content/berita/a.md:5:", "Tags"),
+        ("content/berita/a.md:6:", "Author"),
+        ("content/ppid/laporan.md:1:", "Judul"),
+        ("content/ppid/laporan.md:6:", "Ringkasan"),
+        ("content/ppid/laporan.md:7:", "Penguasa_Informasi"),
+    ]:
+        assert any(line.startswith(f'{where} kolom "{field}" berisi HTML') for line in lines), (
+            where,
+            field,
+            lines,
+        )
+    assert not (tmp_path / "out" / "berita").exists()

@@ -152,7 +152,7 @@ def _bad_build(tmp_path, images, body="", header="", **overrides):
         ({"rusak.jpg": b"bukan foto"}, "![Foto](/images/rusak.jpg)", "tidak dapat dibaca"),
         ({"potong.jpg": camera_jpeg()[:2000]}, "![Foto](/images/potong.jpg)", "terpotong"),
         ({"png.jpg": png_bytes()}, "![Foto](/images/png.jpg)", "isinya PNG"),
-        ({}, "![Foto](/images/hilang.jpg)", '"hilang.jpg" tidak ditemukan'),
+        ({}, "![Foto](/images/hilang.jpg)", '"/images/hilang.jpg" tidak ditemukan'),
         ({"a.jpg": camera_jpeg()}, "![](/images/a.jpg)", "tidak punya teks alternatif"),
         ({}, "![Foto](https://cdn.example.com/a.jpg)", "dimuat dari situs lain"),
     ],
@@ -174,7 +174,7 @@ def test_decompression_bomb_is_refused(tmp_path):
 
 def test_header_image_problems_name_the_field(tmp_path):
     message = _bad_build(tmp_path, {}, header="Image: images/tidak-ada.jpg\n")
-    assert 'kolom "Image": gambar "tidak-ada.jpg" tidak ditemukan' in message
+    assert 'kolom "Image": gambar "images/tidak-ada.jpg" tidak ditemukan' in message
     assert 'kolom "Image_alt" wajib diisi' in message
 
 

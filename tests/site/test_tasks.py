@@ -3,6 +3,10 @@
 import subprocess
 import sys
 
+import pytest
+
+from kpu_gate import placeholders as example
+from kpu_messages import ContentError
 from tests.conftest import build, soup
 
 
@@ -42,10 +46,26 @@ def test_new_news_item_is_a_draft_that_builds(project):
     assert draft.h1.get_text() == "Rapat Pleno Rekapitulasi Suara"
 
 
-def test_new_page_lands_under_its_parent_and_builds(project):
+def _fill_in(path, replacements):
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_page_is_a_draft_until_filled_in_and_then_lands_under_its_parent(project):
     result = _invoke(project, "new", "halaman", "--title", "Jadwal Layanan", "--parent", "profil")
     assert result.returncode == 0, result.stderr
-    assert (project / "content" / "pages" / "profil" / "jadwal-layanan.md").exists()
+    created = project / "content" / "pages" / "profil" / "jadwal-layanan.md"
+    draft_site = build(project / "draft", PATH=str(project / "content"))
+    assert (draft_site / "draf" / "halaman" / "jadwal-layanan" / "index.html").exists()
+    assert not (draft_site / "profil" / "jadwal-layanan").exists()
+    _fill_in(created, {"Status: draft": "Status: published"})
+    with pytest.raises(ContentError) as error:
+        build(project / "early", PATH=str(project / "content"))
+    assert f'teks contoh dari invoke new masih ada: "{example.PAGE_SUMMARY}"' in str(error.value)
+    _fill_in(created, {example.PAGE_SUMMARY: "Jam layanan kantor.", example.PAGE_BODY: "Isi."})
     site = build(project / "out", PATH=str(project / "content"))
     page = soup(site / "profil" / "jadwal-layanan" / "index.html")
     crumbs = [li.get_text(strip=True) for li in page.select(".kpu-breadcrumbs li")]
@@ -65,6 +85,14 @@ def test_new_ppid_item_builds_into_the_dip(project):
     text = created.read_text(encoding="utf-8")
     for field in ("Judul:", "Klasifikasi: berkala", "Kelompok:", "Retensi:", "Penanggung_Jawab:"):
         assert field in text
+    with pytest.raises(ContentError) as error:  # PPID items go live: no example text may stay
+        build(project / "early", PATH=str(project / "content"))
+    lines = [line for line in str(error.value).splitlines() if "laporan-kinerja" in line]
+    assert len(lines) == 2 and all("teks contoh dari invoke new" in line for line in lines)
+    _fill_in(
+        created,
+        {example.PPID_SUMMARY: "Capaian kinerja triwulan III.", example.PPID_BODY: "Rincian."},
+    )
     site = build(project / "out", PATH=str(project / "content"))
     item = soup(site / "ppid" / "laporan-kinerja-triwulan-iii" / "index.html")
     assert item.h1.get_text() == "Laporan Kinerja Triwulan III"
@@ -79,6 +107,14 @@ def test_new_exempt_ppid_item_lands_in_the_dik(project):
     assert result.returncode == 0, result.stderr
     text = (project / "content" / "ppid" / "berkas-seleksi-ppk.md").read_text(encoding="utf-8")
     assert "Uji_Konsekuensi:" in text and "Lampiran" not in text.split("\n\n")[0]
+    _fill_in(
+        project / "content" / "ppid" / "berkas-seleksi-ppk.md",
+        {
+            example.PPID_BASIS: "Pasal 17 huruf h UU 14/2008; Keputusan PPID Nomor 1/2026.",
+            example.PPID_TEST: "Memuat data pribadi peserta seleksi.",
+            example.PPID_PERIOD: "Selama 5 tahun.",
+        },
+    )
     site = build(project / "out", PATH=str(project / "content"))
     dik = soup(site / "ppid" / "informasi-dikecualikan" / "index.html")
     assert dik.find("tr", id="berkas-seleksi-ppk") is not None

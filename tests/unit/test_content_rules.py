@@ -1,7 +1,6 @@
 import pytest
 from pelican.urlwrappers import Category
 
-from kpu_check.handlers import CheckState, check_html_once
 from kpu_content.model import (
     DEFAULT_CONTENT_TYPES,
     check_news_metadata,
@@ -95,7 +94,7 @@ def test_header_is_read_until_the_first_blank_line():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Title: A\nDate: 25 Mei 2021\n\nx", 'kolom "Date": "25 Mei 2021" bukan tanggal'),
+        ("Title: A\nDate: 25 Mei 2021\n\nx", 'kolom "Date": "25 Mei 2021" tidak dalam format'),
         ("Title: A\nDate: 2021-13-45\n\nx", 'kolom "Date": "2021-13-45" bukan tanggal'),
         ("Title: A\nDate: 2021-05-25\n\nx", "berkas tidak dapat dibaca"),
     ],
@@ -104,16 +103,3 @@ def test_diagnose_unreadable(text, expected):
     from kpu_content.model import diagnose_unreadable
 
     assert diagnose_unreadable(text)[0].startswith(expected)
-
-
-def test_clean_html_is_remembered_and_unsafe_html_is_checked_every_time():
-    state = CheckState()
-    assert check_html_once("<p>Rapat pleno</p>", state) == []
-    assert len(state.clean_html_seen) == 1
-    unsafe = '<p onclick="x()">Rapat</p>'
-    assert check_html_once(unsafe, state) and check_html_once(unsafe, state)
-    assert len(state.clean_html_seen) == 1  # never remembered as clean
-    # The next build starts from what this one saw: clean HTML is not parsed again.
-    later = CheckState(clean_html_known=set(state.clean_html_seen))
-    assert check_html_once("<p>Rapat pleno</p>", later) == []
-    assert later.clean_html_seen == state.clean_html_seen

@@ -1,7 +1,11 @@
 import datetime
 import hashlib
+import io
 import json
+from pathlib import Path
+from types import SimpleNamespace
 
+import pikepdf
 import pytest
 
 from kpu_attachments import (
@@ -11,6 +15,8 @@ from kpu_attachments import (
     parse_attachment_refs,
     resolve_all,
 )
+from kpu_gate.files import CleanStore
+from kpu_gate.references import Listings
 from kpu_ppid.dip import (
     DIK_COLUMNS,
     DIP_COLUMNS,
@@ -90,7 +96,10 @@ def _without(data, key):
         ({**GOOD, "kelompok": "keputusan"}, 'kolom "Kelompok": nilai "keputusan" tidak dikenal'),
         ({**GOOD, "tahun": "24"}, 'kolom "Tahun": "24" bukan tahun yang sah'),
         ({**GOOD, "tahun": "2031"}, 'kolom "Tahun": "2031" bukan tahun yang sah'),
-        ({**GOOD, "tanggal": "10 Maret 2025"}, 'kolom "Tanggal": "10 Maret 2025" bukan tanggal'),
+        (
+            {**GOOD, "tanggal": "10 Maret 2025"},
+            'kolom "Tanggal": "10 Maret 2025" tidak dalam format',
+        ),
         ({**GOOD, "tanggal": "2027-01-01"}, 'kolom "Tanggal": 2027-01-01 belum terjadi'),
         ({**GOOD, "diperbarui": "2025-01-01"}, '"Diperbarui" tidak boleh lebih awal'),
         ({**GOOD, "bentuk": "digital"}, 'kolom "Bentuk": nilai "digital" tidak dikenal'),
@@ -123,41 +132,62 @@ def test_attachment_lines_split_into_target_and_label():
     assert refs[2].label == "c.pdf" and not refs[2].is_url
 
 
+def _pdf_bytes(author="Budi"):
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Author"] = author
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
 @pytest.fixture
 def content(tmp_path):
     folder = tmp_path / "content" / "ppid" / "lampiran"
     folder.mkdir(parents=True)
-    (folder / "lap.pdf").write_bytes(b"%PDF-1.4 contoh")
+    (folder / "lap.pdf").write_bytes(_pdf_bytes())
     (folder / "skrip.exe").write_bytes(b"MZ")
-    (tmp_path / "rahasia.pdf").write_bytes(b"%PDF")
+    (tmp_path / "rahasia.pdf").write_bytes(_pdf_bytes())
     return tmp_path / "content"
 
 
 def _resolve(content, *lines):
+    gate = SimpleNamespace(
+        listings=Listings(str(content)), store=CleanStore(str(content.parent / "cache"))
+    )
     return resolve_all(
         parse_attachment_refs(list(lines)),
         str(content / "ppid"),
-        str(content),
         DEFAULT_ATTACHMENT_TYPES,
         "ppid/lap/",
+        gate,
     )
 
 
-def test_attachment_is_described_with_size_and_hash(content):
+def test_attachment_is_described_by_its_clean_published_copy(content):
     attachments, problems = _resolve(content, "lampiran/lap.pdf | Laporan")
     assert problems == []
     (attachment,) = attachments
     assert attachment.url == "ppid/lap/lap.pdf" and attachment.format_label == "PDF"
-    assert attachment.size_bytes == 15
-    assert attachment.sha256 == hashlib.sha256(b"%PDF-1.4 contoh").hexdigest()
+    published = Path(attachment.published_path).read_bytes()
+    assert b"Budi" in (content / "ppid" / "lampiran" / "lap.pdf").read_bytes()
+    assert b"Budi" not in published
+    assert attachment.size_bytes == len(published)
+    assert attachment.sha256 == hashlib.sha256(published).hexdigest()
 
 
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("lampiran/tidak-ada.pdf", "tidak ditemukan"),
+        ("lap.pdf", 'Mungkin maksud Anda "lampiran/lap.pdf"?'),
+        (
+            "lampiran/LAP.pdf",
+            'beda huruf besar/kecil dengan berkas yang ada: "ppid/lampiran/lap.pdf"',
+        ),
         ("../../rahasia.pdf", "berada di luar folder content/"),
         ("lampiran/skrip.exe", 'jenis berkas ".exe"'),
+        ("lampiran/laporan.docx", "Ekspor dokumennya ke PDF"),
         ("/etc/passwd", "harus ditulis relatif"),
         ("http://contoh.go.id/a.pdf", "harus alamat lengkap yang diawali https://"),
     ],
@@ -167,8 +197,14 @@ def test_attachment_mistakes(content, line, expected):
     assert attachments == [] and expected in problems[0]
 
 
+def test_a_symlinked_attachment_is_refused(content, tmp_path):
+    (content / "ppid" / "lampiran" / "tautan.pdf").symlink_to(tmp_path / "rahasia.pdf")
+    attachments, problems = _resolve(content, "lampiran/tautan.pdf")
+    assert attachments == [] and "tautan simbolik" in problems[0]
+
+
 def test_two_attachments_may_not_share_a_name(content):
-    (content / "ppid" / "lap.pdf").write_bytes(b"%PDF")
+    (content / "ppid" / "lap.pdf").write_bytes(_pdf_bytes())
     _attachments, problems = _resolve(content, "lampiran/lap.pdf", "lap.pdf")
     assert "dua lampiran bernama" in problems[0]
 

@@ -1,0 +1,352 @@
+"""The file gate: which files may sit in content/, and the copies of them that are published.
+
+`survey` walks content/ once per build without following links: a symbolic link anywhere, a
+file whose extension the site never reads (".md.txt", ".docx" in berita/), a non-image in
+images/ and a Markdown file that is not UTF-8 are all named, with what to do. `publish` turns
+one source file into the bytes the site may publish (PDF and photo metadata removed, SVG
+vetted); anything it cannot make safe is refused. Clean copies live in the cache under their
+own SHA-256, written atomically and checked before use, so a rebuild cleans nothing twice.
+"""
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass, field
+
+from PIL import Image, ImageOps
+
+from kpu_buildstate import load_pickle, save_pickle, write_atomically
+from kpu_gate.pdf import PdfProblem, clean_pdf
+from kpu_gate.svg import vet_svg
+from kpu_messages import Problem
+
+# Bump when any cleaning changes, so every cached clean copy is made again.
+CLEANING_VERSION = 1
+RASTER = {"jpg", "jpeg", "png", "webp", "heic", "heif"}
+# Types the gate can publish safely, each with what is done to it.
+PUBLISHABLE = {"pdf", "csv", "jpg", "jpeg", "png", "svg"}
+RENAME_TO_MD = {"txt", "markdown", "mkd", "mdown", "text", "rst", "html", "htm"}
+# Office documents keep author, editor, comments and tracked changes; there is no maintained
+# library that removes all of them for DOCX, XLSX and ODF alike, so they are refused (README).
+DOCUMENTS = {
+    "doc", "docx", "docm", "dot", "dotx", "odt", "rtf", "xls", "xlsx", "xlsm", "ods",
+    "ppt", "pptx", "odp", "pages", "wps", "key", "numbers",
+}  # fmt: skip
+ARCHIVES = {"zip", "rar", "7z", "tar", "gz", "tgz"}
+# Windows and macOS write these beside photos; Thumbs.db holds thumbnails of every image.
+SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
+
+
+class FileRefused(ValueError):
+    """A file that must not be published; the message (Bahasa Indonesia) says what to do."""
+
+
+def extension(name):
+    """Return a file name's extension, lower-case, without the dot."""
+    return os.path.splitext(name)[1].lower().lstrip(".")
+
+
+def where_documents_go(settings):
+    """Name the folders where attachments belong, for messages."""
+    folders = [f"content/{p}/lampiran/" for p in settings.get("ARTICLE_PATHS", ["berita"])]
+    folders.append(f"content/{settings.get('PPID_PATH', 'ppid')}/lampiran/")
+    return " atau ".join(folders)
+
+
+def _content_file_problem(name, settings):
+    """Judge a file in a folder of news, pages or PPID items; return a message or None."""
+    ext = extension(name)
+    if ext == "md" or ext in PUBLISHABLE or ext in RASTER:
+        return None
+    if name.lower() in SYSTEM_FILES:
+        return f'"{name}" adalah berkas sistem Windows/macOS; hapus berkas itu.'
+    if name.lower().endswith(".md.txt"):
+        return (
+            f'"{name}" tidak dibaca: akhirannya ".txt". Ganti nama menjadi "{name[:-4]}" '
+            "(di File Explorer Windows, centang View › File name extensions agar akhiran "
+            "terlihat)."
+        )
+    if ext in RENAME_TO_MD:
+        stem = os.path.splitext(name)[0]
+        return (
+            f'"{name}" tidak dibaca: situs hanya membaca tulisan berakhiran .md. Ganti nama '
+            f'menjadi "{stem}.md" (isinya tetap Markdown, dengan kolom di kepala berkas).'
+        )
+    if ext in DOCUMENTS:
+        return (
+            f'"{name}" tidak dibaca dan tidak diterbitkan: dokumen Office menyimpan nama '
+            "penulis, komentar dan riwayat suntingan. Untuk tulisan, salin isinya ke berkas "
+            ".md; untuk lampiran, ekspor ke PDF (tabel data: CSV) lalu cantumkan di kolom "
+            "Lampiran."
+        )
+    if ext in ARCHIVES:
+        return (
+            f'"{name}" tidak diterbitkan: isi arsip .{ext} tidak dapat diperiksa (metadata, '
+            "foto ber-GPS). Lampirkan tiap berkas sebagai PDF, CSV, JPG atau PNG."
+        )
+    return (
+        f'"{name}" tidak dipakai situs: situs membaca tulisan .md dan menerbitkan lampiran PDF, '
+        "CSV, JPG atau PNG yang dicantumkan di kolom Lampiran. Hapus berkas ini atau "
+        "pindahkan ke luar folder content/."
+    )
+
+
+def _image_file_problem(name, settings):
+    """Judge a file in an image folder (content/images/); return a message or None."""
+    ext = extension(name)
+    if ext in RASTER or ext == "svg":
+        return None
+    if name.lower() in SYSTEM_FILES:
+        return f'"{name}" adalah berkas sistem Windows/macOS; hapus berkas itu.'
+    return (
+        f'"{name}" tidak boleh di folder gambar: folder ini hanya untuk gambar JPG, PNG, WebP, '
+        f"HEIC dan SVG. Dokumen dan lampiran disimpan di {where_documents_go(settings)} "
+        "dan dicantumkan di kolom Lampiran tulisannya."
+    )
+
+
+def encoding_problem(data):
+    """Return a Problem if Markdown bytes are not UTF-8, pointing at the first bad byte."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return Problem(
+            "berkas tersimpan sebagai UTF-16 (Unicode), bukan UTF-8. Simpan ulang sebagai "
+            'UTF-8 (di Notepad: File › Save As, lalu pilih Encoding "UTF-8").',
+            line=1,
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return Problem(
+            f"berkas tidak tersimpan sebagai UTF-8: byte 0x{data[error.start]:02X} di baris "
+            f"{line} tidak terbaca (biasanya huruf seperti é atau tanda kutip “ ” dari Word). "
+            'Simpan ulang sebagai UTF-8 (di Notepad: File › Save As, lalu pilih Encoding "UTF-8").',
+            line=line,
+        )
+    return None
+
+
+@dataclass
+class Survey:
+    """What the walk over content/ found, and the memo of encodings checked before."""
+
+    problems: dict = field(default_factory=dict)  # relative path -> [Problem]
+    memo: dict = field(default_factory=dict)  # relative .md path -> (size, mtime_ns, problem)
+
+
+def survey(root, settings, memo=None):
+    """Walk content/ (links not followed) and judge every file and folder in it."""
+    result = Survey()
+    memo = memo or {}
+    content_folders = {
+        *settings.get("ARTICLE_PATHS", []),
+        *settings.get("PAGE_PATHS", []),
+        settings.get("PPID_PATH", "ppid"),
+    }
+    image_folders = set(settings.get("STATIC_PATHS", []))
+    _walk(root, "", None, content_folders, image_folders, settings, memo, result)
+    return result
+
+
+def _role(relative, content_folders, image_folders):
+    for folder in image_folders:
+        if relative == folder or relative.startswith(f"{folder}/"):
+            return "images"
+    for folder in content_folders:
+        if relative == folder or relative.startswith(f"{folder}/"):
+            return "content"
+    return None
+
+
+def _walk(root, relative, role, content_folders, image_folders, settings, memo, result):
+    try:
+        entries = sorted(os.scandir(os.path.join(root, relative)), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # Pelican skips hidden files and folders (IGNORE_FILES)
+        path = f"{relative}/{entry.name}" if relative else entry.name
+        if entry.is_symlink():
+            target = os.readlink(entry.path)
+            result.problems.setdefault(path, []).append(
+                Problem(
+                    f'"{path}" adalah tautan simbolik (symlink) ke "{target}". Situs hanya '
+                    "menerbitkan berkas biasa: hapus tautan itu dan simpan salinan berkasnya di "
+                    "sini bila memang perlu terbit.",
+                    line=1,
+                )
+            )
+            continue
+        here = _role(path, content_folders, image_folders) or role
+        if entry.is_dir(follow_symlinks=False):
+            if here is None:
+                result.problems.setdefault(path, []).append(_unknown_folder(path, settings))
+                continue
+            _walk(root, path, here, content_folders, image_folders, settings, memo, result)
+            continue
+        if here is None:
+            message = f'"{path}" berada di luar folder yang dibaca situs.' + _known(settings)
+        elif here == "images":
+            message = _image_file_problem(entry.name, settings)
+        else:
+            message = _content_file_problem(entry.name, settings)
+        if message:
+            result.problems.setdefault(path, []).append(Problem(message, line=1))
+        elif extension(entry.name) == "md":
+            problem = _encoding_once(entry, path, memo, result)
+            if problem:
+                result.problems.setdefault(path, []).append(problem)
+
+
+def _encoding_once(entry, path, memo, result):
+    stat = entry.stat(follow_symlinks=False)
+    known = memo.get(path)
+    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+        problem = known[2]
+    else:
+        with open(entry.path, "rb") as handle:
+            problem = encoding_problem(handle.read())
+    result.memo[path] = (stat.st_size, stat.st_mtime_ns, problem)
+    return problem
+
+
+def _known(settings):
+    folders = sorted(
+        {
+            *settings.get("ARTICLE_PATHS", []),
+            *settings.get("PAGE_PATHS", []),
+            settings.get("PPID_PATH", "ppid"),
+            *settings.get("STATIC_PATHS", []),
+        }
+    )
+    listed = ", ".join(f"content/{f}/" for f in folders)
+    return f" Situs hanya membaca {listed}; pindahkan berkas ke salah satunya atau hapus."
+
+
+def _unknown_folder(path, settings):
+    return Problem(f'folder "{path}" tidak dibaca situs.' + _known(settings), line=1)
+
+
+@dataclass(frozen=True)
+class Published:
+    """A file as the site publishes it: a clean copy in the cache, with its size and hash."""
+
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass
+class CleanStore:
+    """Clean copies by source hash; the index is loaded and saved once per build."""
+
+    folder: str
+    index: dict = field(default_factory=dict)  # source sha256 -> (clean sha256, size, mtime)
+    hashes: dict = field(default_factory=dict)  # "path|size|mtime_ns" -> source sha256
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, folder):
+        """Load the store's index from `folder` (a damaged index is simply empty)."""
+        data = load_pickle(os.path.join(folder, "index.pickle"), CLEANING_VERSION, default={})
+        return cls(folder, data.get("index", {}), data.get("hashes", {}))
+
+    def save(self):
+        """Write the index atomically if this build added to it."""
+        if self.dirty:
+            data = {"index": self.index, "hashes": self.hashes}
+            save_pickle(os.path.join(self.folder, "index.pickle"), data, CLEANING_VERSION)
+            self.dirty = False
+
+    def source_hash(self, path):
+        """Return a source file's SHA-256, remembered by path, size and time stamp."""
+        stat = os.stat(path)
+        key = f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}"
+        if key not in self.hashes:
+            self.hashes[key] = sha256_file(path)
+            self.dirty = True
+        return self.hashes[key]
+
+    def publish(self, path):
+        """Return the Published copy of a source file, cleaning it once; raise FileRefused."""
+        ext = extension(path)
+        if os.path.islink(path):
+            raise FileRefused("berkas ini tautan simbolik (symlink); simpan berkas aslinya.")
+        if ext not in PUBLISHABLE:
+            raise FileRefused(f"berkas .{ext} tidak dapat diterbitkan dengan aman.")
+        source = self.source_hash(path)
+        known = self.index.get(source)
+        if known is not None:
+            copy = self._path(known[0], ext)
+            if _still_valid(copy, *known):
+                return Published(copy, known[0], known[1])
+        with open(path, "rb") as handle:
+            data = clean_bytes(handle.read(), ext)
+        digest = hashlib.sha256(data).hexdigest()
+        copy = self._path(digest, ext)
+        write_atomically(copy, data)
+        self.index[source] = (digest, len(data), os.stat(copy).st_mtime_ns)
+        self.dirty = True
+        return Published(copy, digest, len(data))
+
+    def _path(self, digest, ext):
+        return os.path.join(self.folder, f"{digest}.{ext}")
+
+
+def _still_valid(copy, digest, size, mtime_ns):
+    """Tell whether a cached copy is whole: same stamp as written, or same bytes."""
+    try:
+        stat = os.stat(copy)
+    except OSError:
+        return False
+    if stat.st_size != size:
+        return False
+    return stat.st_mtime_ns == mtime_ns or sha256_file(copy) == digest
+
+
+def sha256_file(path):
+    """Return the hex SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def clean_bytes(data, ext):
+    """Return the bytes to publish for a file of type `ext`; raise FileRefused if unsafe."""
+    if ext == "pdf":
+        try:
+            return clean_pdf(data)
+        except PdfProblem as problem:
+            raise FileRefused(str(problem)) from None
+    if ext == "svg":
+        cleaned, problems = vet_svg(data)
+        if problems:
+            raise FileRefused(" ".join(problems))
+        return cleaned
+    if ext in ("jpg", "jpeg", "png"):
+        return clean_image_bytes(data, ext)
+    return data  # csv: plain text, nothing hidden in it
+
+
+def clean_image_bytes(data, ext):
+    """Return a JPEG/PNG upright and without any metadata (EXIF, GPS, XMP, comments)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image = ImageOps.exif_transpose(image)
+            alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+            pixels = image.convert("RGBA" if alpha and ext == "png" else "RGB")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        raise FileRefused(
+            "gambar ini rusak atau tidak dapat dibaca. Unggah ulang berkas aslinya."
+        ) from None
+    clean = Image.new(pixels.mode, pixels.size)
+    clean.paste(pixels)
+    buffer = io.BytesIO()
+    if ext == "png":
+        clean.save(buffer, "PNG", optimize=True)
+    else:
+        clean.save(buffer, "JPEG", quality=90, optimize=True)
+    return buffer.getvalue()

@@ -1,0 +1,202 @@
+"""Signal handlers of kpu_gate: survey content/, vet every document and every static file."""
+
+import os
+from dataclasses import dataclass, field
+
+from pelican.contents import Article, Page
+from pelican.utils import slugify
+
+from kpu_buildstate import load_pickle, save_pickle
+from kpu_gate.files import CleanStore, FileRefused, extension, survey
+from kpu_gate.markup import rewrite_youtube
+from kpu_gate.references import Listings
+from kpu_gate.vet import GATE_VERSION, Document, Passed, vet_document
+from kpu_messages import Problem, record_problems
+
+STATE_KEY = "KPU_GATE_STATE"
+SURVEYED_KEY = "kpu_gate_surveyed"
+SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
+@dataclass
+class GateState:
+    """One build's gate: what passed before, the clean-file store and folder listings."""
+
+    folder: str
+    passed: Passed
+    survey_memo: dict
+    store: CleanStore
+    listings: Listings
+    published: dict = field(default_factory=dict)  # output path -> Published, this build
+
+
+def _state_path(folder):
+    return os.path.join(folder, "state.pickle")
+
+
+def start(pelican):
+    """Load what the gate remembers from earlier builds (anything damaged is forgotten)."""
+    settings = pelican.settings
+    folder = os.path.join(settings["CACHE_PATH"], "kpu_gate")
+    remembered = load_pickle(_state_path(folder), GATE_VERSION, default={})
+    settings[STATE_KEY] = GateState(
+        folder=folder,
+        passed=Passed(known=set(remembered.get("passed", ()))),
+        survey_memo=dict(remembered.get("survey", {})),
+        store=CleanStore.open(os.path.join(folder, "bersih")),
+        listings=Listings(settings["PATH"]),
+    )
+
+
+def gate_state(settings):
+    """Return this build's GateState (the build contract for other plugins)."""
+    return settings[STATE_KEY]
+
+
+def survey_content(generator):
+    """Judge every file and folder of content/ once per build, before anything is read."""
+    context = generator.context
+    if context.get(SURVEYED_KEY):
+        return
+    context[SURVEYED_KEY] = True
+    state = gate_state(generator.settings)
+    result = survey(generator.settings["PATH"], generator.settings, state.survey_memo)
+    state.survey_memo = result.memo
+    for path, problems in result.problems.items():
+        record_problems(context, path, problems)
+
+
+def vet_content(content):
+    """Vet a news item or page: markup, header fields, dates, layout, placeholders, name."""
+    if not isinstance(content, (Article, Page)) or content._context is None:
+        return
+    settings = content.settings
+    state = gate_state(settings)
+    status = str(content.metadata.get("status", "published")).strip()
+    hint = '; bila belum siap, tulis "Status: draft"' if isinstance(content, Article) else ""
+    document = Document(
+        source_path=content.source_path,
+        fragment=content._content or "",
+        formatted={
+            name.capitalize(): str(content.metadata[name])
+            for name in settings.get("FORMATTED_FIELDS", [])
+            if content.metadata.get(name)
+        },
+        live=status != "draft",
+        date_fields=("Date", "Modified"),
+        with_time=isinstance(content, Article),
+        scaffold_hint=hint,
+    )
+    problems = vet_document(document, state.passed, state.listings)
+    problems += _name_problems(content)
+    problems += _slug_problems(content)
+    content._content = rewrite_youtube(content._content)
+    record_problems(content._context, content.relative_source_path, problems)
+
+
+def _name_problems(content):
+    """Report a file name or Slug that would give a URL with spaces, capitals or symbols."""
+    slug = str(getattr(content, "slug", "") or "")
+    written = content.metadata.get("slug")
+    if isinstance(content, Page):
+        path = content.metadata.get("pagepath")
+        if path is None:
+            return []
+        bad = [part for part in str(path).split("/") if not _is_slug(part)]
+        if not bad:
+            return []
+        good = "/".join(_slugify(part, content.settings) for part in str(path).split("/"))
+        return [
+            Problem(
+                f'nama berkas atau folder "{"/".join(bad)}" menghasilkan alamat /{path}/ dengan '
+                f'spasi, huruf besar atau tanda baca. Ganti nama menjadi "{good}.md" (huruf '
+                "kecil, angka dan tanda hubung).",
+                line=1,
+            )
+        ]
+    if _is_slug(slug):
+        return []
+    suggestion = _slugify(slug, content.settings)
+    if written:
+        return [
+            Problem(
+                f'kolom "Slug": "{written}" hanya boleh berisi huruf kecil, angka dan tanda '
+                f'hubung, misalnya "{suggestion}".'
+            )
+        ]
+    name = os.path.basename(content.source_path)
+    fixed = name[: len(name) - len(slug) - 3] + suggestion + ".md"
+    return [
+        Problem(
+            f'nama berkas "{name}" menghasilkan alamat dengan spasi, huruf besar atau tanda '
+            f'baca ("{slug}"). Ganti nama berkas menjadi "{fixed}" (huruf kecil, angka dan '
+            "tanda hubung).",
+            line=1,
+        )
+    ]
+
+
+def _is_slug(text):
+    return bool(text) and set(text) <= set(SLUG_CHARACTERS) and "--" not in text.strip("-")
+
+
+def _slugify(text, settings):
+    return slugify(text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])) or "nama-berkas"
+
+
+def _slug_problems(content):
+    """Report tags and authors that give no address (empty slug) — Pelican only warns."""
+    problems = []
+    for field_name, values in (
+        ("Tags", getattr(content, "tags", []) or []),
+        ("Author", getattr(content, "authors", []) or []),
+    ):
+        for value in values:
+            if not str(value.slug or "").strip("-"):
+                problems.append(
+                    Problem(
+                        f'kolom "{field_name}": "{value.name}" tidak menghasilkan alamat halaman '
+                        f"({field_name.lower()} perlu huruf atau angka). Perbaiki atau hapus "
+                        "nilai itu."
+                    )
+                )
+    return problems
+
+
+def vet_static_files(generator):
+    """Let through only static files the gate can publish; publish cleaned copies of them."""
+    state = gate_state(generator.settings)
+    kept = []
+    for static in generator.staticfiles:
+        relative = static.relative_source_path
+        if extension(relative) in ("jpg", "jpeg", "png", "webp", "heic", "heif"):
+            kept.append(static)  # published only as kpu_images' metadata-free copies
+            continue
+        try:
+            published = state.store.publish(static.source_path)
+        except FileRefused as refused:
+            record_problems(generator.context, relative, [Problem(str(refused), line=1)])
+            continue
+        except OSError as error:
+            record_problems(
+                generator.context, relative, [Problem(f"berkas tidak terbaca ({error}).", line=1)]
+            )
+            continue
+        # Pelican copies the static file from its source path: point it at the clean copy.
+        static.source_path = published.path
+        state.published[static.save_as] = published
+        kept.append(static)
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = kept
+
+
+def save_state(generators):
+    """Remember what passed (only what this build saw) and the clean-file index."""
+    if not generators:
+        return
+    state = generators[0].settings.get(STATE_KEY)
+    if state is None:
+        return
+    state.store.save()
+    data = {"passed": state.passed.seen, "survey": state.survey_memo}
+    save_pickle(_state_path(state.folder), data, GATE_VERSION)

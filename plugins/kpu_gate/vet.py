@@ -1,0 +1,156 @@
+"""One gate for every document: its Markdown file and the HTML made of it.
+
+News items, pages and PPID items all pass `vet_document`, so a rule holds for every content
+type, and a field added later is judged the moment it is written: every header field is
+plain text unless it is rendered as HTML, and then it goes through the markup gate.
+"""
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+from justhtml import Element, JustHTML
+
+from kpu_gate.dates import check_date_text
+from kpu_gate.markup import markup_in_text, vet_html
+from kpu_gate.references import describe, resolve
+from kpu_gate.source import (
+    code_block_problems,
+    header_problems,
+    list_problems,
+    placeholder_problems,
+    split_header,
+    tab_problems,
+)
+from kpu_messages import Problem
+
+
+def _code_version():
+    """Digest the gate's own code: a changed rule forgets every document that passed."""
+    hasher = hashlib.blake2b(digest_size=8)
+    folder = os.path.dirname(__file__)
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            with open(os.path.join(folder, name), "rb") as handle:
+                hasher.update(handle.read())
+    return hasher.hexdigest()
+
+
+GATE_VERSION = _code_version()
+LINK_PLACEHOLDERS = ("{filename}", "{static}", "{attach}", "|filename|", "|static|", "|attach|")
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the gate needs to judge one content file."""
+
+    source_path: str  # absolute path of the Markdown file
+    fragment: str  # the body as HTML
+    formatted: dict = field(default_factory=dict)  # header fields rendered as HTML: {name: html}
+    live: bool = True  # published or scheduled (not a draft)
+    date_fields: tuple = ()  # header fields that hold a date
+    with_time: bool = True  # whether a date usually carries a time (news) or not (PPID)
+    scaffold_hint: str = ""  # what to do instead, e.g. "; atau tulis Status: draft"
+
+
+@dataclass
+class Passed:
+    """Digests of documents that passed, in earlier builds and in this one."""
+
+    known: set = field(default_factory=set)
+    seen: set = field(default_factory=set)
+
+
+def read_text(path):
+    """Read a Markdown file as the report does (the survey reports bad bytes itself)."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read().lstrip("\ufeff")
+
+
+def _digest(document, text):
+    hasher = hashlib.blake2b(digest_size=16)
+    parts = [GATE_VERSION, text, document.fragment, repr(sorted(document.formatted.items()))]
+    parts += [repr((document.live, document.date_fields, document.with_time))]
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.digest()
+
+
+def vet_document(document, passed=None, listings=None):
+    """Return every Problem of one document; a document that passed before is not re-read."""
+    text = read_text(document.source_path)
+    problems = []
+    if listings is not None and any(p in document.fragment for p in LINK_PLACEHOLDERS):
+        problems += link_problems(document.fragment, document.source_path, listings)
+    key = _digest(document, text)
+    if passed is not None and key in passed.known:
+        passed.seen.add(key)
+        return problems
+    found = _judge(document, text)
+    if passed is not None and not found:
+        passed.seen.add(key)
+    return problems + found
+
+
+def _judge(document, text):
+    header = split_header(text)
+    problems = header_problems(header)
+    formatted = {name.lower(): (name, html) for name, html in document.formatted.items()}
+    first_line = {}
+    for line, key, value in header.fields:
+        first_line.setdefault(key.lower(), (line, value))
+        if key.lower() in formatted:
+            continue
+        tag = markup_in_text(value)
+        if tag:
+            problems.append(
+                Problem(
+                    f'kolom "{key}" berisi HTML "{tag}". Kolom ini teks biasa: tag HTML tampil '
+                    "apa adanya di situs. Hapus tag itu.",
+                    line=line,
+                )
+            )
+    for name in document.date_fields:
+        if name.lower() in first_line:
+            line, raw = first_line[name.lower()]
+            message = check_date_text(name, raw, with_time=document.with_time)
+            if message:
+                problems.append(Problem(message, line=line))
+    problems += vet_html(document.fragment)
+    for key, (name, html) in formatted.items():
+        line = first_line.get(key, (None, ""))[0]
+        problems += [Problem(f'kolom "{name}": {p}', line=line) for p in vet_html(html)]
+    tabs = tab_problems(text, header)
+    tab_lines = {p.line for p in tabs}
+    problems += tabs + list_problems(text, header)
+    problems += [
+        p for p in code_block_problems(text, header, document.fragment) if p.line not in tab_lines
+    ]
+    if document.live:
+        problems += placeholder_problems(text, document.scaffold_hint)
+    return problems
+
+
+def link_problems(fragment, source_path, listings):
+    """Report {filename}/{static}/{attach} links whose file is missing or misspelt."""
+    problems = []
+    root = JustHTML(fragment, sanitize=False, fragment=True).root
+    for node in _elements(root):
+        for name in ("href", "src"):
+            value = (node.attrs.get(name) or "").strip()
+            if not value.startswith(LINK_PLACEHOLDERS):
+                continue
+            resolved = resolve(value, os.path.dirname(source_path), listings)
+            if resolved.path is None:
+                problems.append(
+                    Problem(f"tautan {describe(resolved, value)}", needle=value.split("#")[0])
+                )
+    return problems
+
+
+def _elements(node):
+    for child in node.children or ():
+        if isinstance(child, Element):
+            yield child
+            yield from _elements(child)
