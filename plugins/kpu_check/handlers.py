@@ -69,12 +69,25 @@ def check_content(content):
 
 
 def check_duplicate_urls(generator):
-    """Once news and pages are read, report items that would overwrite each other."""
-    context = generator.context
+    """Once news and pages are read, report items that would overwrite each other.
+
+    Drafts and scheduled items (a future Date, kept as drafts by publish builds) are compared
+    by the address they will have once published too: a clash found only on the due date
+    would stop every publication that day.
+    """
+    context, settings = generator.context, generator.settings
     entries = []
     for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages"):
         for content in context.get(key, []):
             entries.append((content.relative_source_path, key, content.url))
+            if key in ("drafts", "draft_pages"):
+                pattern = settings["ARTICLE_URL" if key == "drafts" else "PAGE_URL"]
+                try:
+                    eventual = pattern.format(**content.url_format)
+                except (KeyError, ValueError, AttributeError):
+                    continue
+                if eventual != content.url:
+                    entries.append((content.relative_source_path, f"{key}-later", eventual))
     for source, message in duplicate_urls(entries):
         record_problems(context, source, [message])
 

@@ -48,20 +48,29 @@ def check_date(name, value, now, first_year=1999, max_ahead_days=366):
 
 
 def duplicate_urls(entries):
-    """Given (source, kind, url) entries, report every source that shares a URL with another."""
+    """Given (source, kind, url) entries, report every source that shares a URL with another.
+
+    A kind ending in "-later" is the address a draft or scheduled item will have once it is
+    published; the message says so.
+    """
     by_url = {}
     for source, kind, url in entries:
-        by_url.setdefault(url, []).append((source, kind))
+        owners = by_url.setdefault(url, [])
+        if all(owner != source for owner, _kind in owners):
+            owners.append((source, kind))
     problems = []
     for url, owners in sorted(by_url.items()):
         if len(owners) < 2:
             continue
+        later = any(kind.endswith("-later") for _source, kind in owners)
         for source, _kind in owners:
             others = ", ".join(s for s, _ in owners if s != source)
+            note = " (setelah draf atau tulisan terjadwal itu terbit)" if later else ""
             problems.append(
                 (
                     source,
-                    f'alamat "/{url}" juga dipakai oleh {others}. Ganti nama salah satu berkas.',
+                    f'alamat "/{url}" juga dipakai oleh {others}{note}. Ganti nama salah satu '
+                    "berkas.",
                 )
             )
     return problems

@@ -38,7 +38,12 @@ SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
 
 
 class FileRefused(ValueError):
-    """A file that must not be published; the message (Bahasa Indonesia) says what to do."""
+    """A file that must not be published; each message (Bahasa Indonesia) says what to do."""
+
+    def __init__(self, *messages):
+        """Keep every reason apart, so the report gives each its own line."""
+        super().__init__(" ".join(messages))
+        self.messages = list(messages)
 
 
 def extension(name):
@@ -324,7 +329,7 @@ def clean_bytes(data, ext):
     if ext == "svg":
         cleaned, problems = vet_svg(data)
         if problems:
-            raise FileRefused(" ".join(problems))
+            raise FileRefused(*problems)
         return cleaned
     if ext in ("jpg", "jpeg", "png"):
         return clean_image_bytes(data, ext)

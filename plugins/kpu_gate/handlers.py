@@ -1,6 +1,7 @@
 """Signal handlers of kpu_gate: survey content/, vet every document and every static file."""
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from pelican.contents import Article, Page
@@ -98,6 +99,8 @@ def _name_problems(content):
     """Report a file name or Slug that would give a URL with spaces, capitals or symbols."""
     slug = str(getattr(content, "slug", "") or "")
     written = content.metadata.get("slug")
+    if written and written == _slug_from_file_name(content):
+        written = None  # Pelican took it from the file name (FILENAME_METADATA)
     if isinstance(content, Page):
         path = content.metadata.get("pagepath")
         if path is None:
@@ -134,6 +137,12 @@ def _name_problems(content):
             line=1,
         )
     ]
+
+
+def _slug_from_file_name(content):
+    stem = os.path.splitext(os.path.basename(content.source_path))[0]
+    match = re.match(content.settings.get("FILENAME_METADATA") or "(?!)", stem)
+    return match.groupdict().get("slug") if match else None
 
 
 def _is_slug(text):
@@ -175,7 +184,8 @@ def vet_static_files(generator):
         try:
             published = state.store.publish(static.source_path)
         except FileRefused as refused:
-            record_problems(generator.context, relative, [Problem(str(refused), line=1)])
+            problems = [Problem(message, line=1) for message in refused.messages]
+            record_problems(generator.context, relative, problems)
             continue
         except OSError as error:
             record_problems(
