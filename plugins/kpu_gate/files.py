@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageOps
 
 from kpu_buildstate import load_pickle, save_pickle, write_atomically
-from kpu_gate.pdf import PdfProblem, clean_pdf
-from kpu_gate.svg import vet_svg
 from kpu_messages import Problem
 
 # Bump when any cleaning changes, so every cached clean copy is made again.
@@ -321,12 +319,18 @@ def sha256_file(path):
 
 def clean_bytes(data, ext):
     """Return the bytes to publish for a file of type `ext`; raise FileRefused if unsafe."""
+    # pikepdf and lxml are imported only when a file is cleaned: a rebuild takes every clean
+    # copy from the store, and both libraries cost a tenth of a second to import.
     if ext == "pdf":
+        from kpu_gate.pdf import PdfProblem, clean_pdf
+
         try:
             return clean_pdf(data)
         except PdfProblem as problem:
             raise FileRefused(str(problem)) from None
     if ext == "svg":
+        from kpu_gate.svg import vet_svg
+
         cleaned, problems = vet_svg(data)
         if problems:
             raise FileRefused(*problems)

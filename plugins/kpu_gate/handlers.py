@@ -29,6 +29,7 @@ class GateState:
     store: CleanStore
     listings: Listings
     published: dict = field(default_factory=dict)  # output path -> Published, this build
+    remembered_memo: dict = field(default_factory=dict)  # the survey memo as loaded
 
 
 def _state_path(folder):
@@ -44,6 +45,7 @@ def start(pelican):
         folder=folder,
         passed=Passed(known=set(remembered.get("passed", ()))),
         survey_memo=dict(remembered.get("survey", {})),
+        remembered_memo=dict(remembered.get("survey", {})),
         store=CleanStore.open(os.path.join(folder, "bersih")),
         listings=Listings(settings["PATH"]),
     )
@@ -208,5 +210,6 @@ def save_state(generators):
     if state is None:
         return
     state.store.save()
-    data = {"passed": state.passed.seen, "survey": state.survey_memo}
-    save_pickle(_state_path(state.folder), data, GATE_VERSION)
+    if state.passed.seen != state.passed.known or state.survey_memo != state.remembered_memo:
+        data = {"passed": state.passed.seen, "survey": state.survey_memo}
+        save_pickle(_state_path(state.folder), data, GATE_VERSION)

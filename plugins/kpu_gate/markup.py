@@ -12,7 +12,6 @@ import html
 import re
 
 import nh3
-from justhtml import Comment, Element, JustHTML, Text
 
 from kpu_gate.allowlist import (
     GLOBAL_ATTRIBUTES,
@@ -36,7 +35,18 @@ _RAW_ATTRIBUTE = r"""(?is)[\s/]{name}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
 
 
 def _parse(fragment, locations=False):
+    # Imported here: most builds never parse (Ammonia's verdict or the memo suffices), and
+    # the parser costs a tenth of a second to import.
+    from justhtml import JustHTML
+
     return JustHTML(fragment, sanitize=False, fragment=True, track_node_locations=locations).root
+
+
+def _kinds():
+    """Return justhtml's node classes (Element, Comment, Text), imported on first use."""
+    from justhtml import Comment, Element, Text
+
+    return Element, Comment, Text
 
 
 def _start_tag(node, fragment):
@@ -136,6 +146,7 @@ def _url_problems(tag, name, value, raw):
 
 
 def _walk(node, fragment, problems):
+    Element, Comment, Text = _kinds()  # noqa: N806  (classes)
     for child in node.children or ():
         if isinstance(child, Element):
             found, descend = _element_problems(child, fragment)
@@ -170,11 +181,13 @@ def _keep_attribute(tag, name, value):
 
 def _sanitized(fragment):
     """Clean a fragment with Ammonia and the same allow-list."""
+    # The per-attribute hook is a Python call for every attribute; only embeds need it.
+    embeds = "<iframe" in fragment.lower()
     return nh3.clean(
         fragment,
-        tags=set(TAG_ATTRIBUTES),
-        attributes={"*": set(GLOBAL_ATTRIBUTES), **{t: set(a) for t, a in TAG_ATTRIBUTES.items()}},
-        attribute_filter=_keep_attribute,
+        tags=set(_TAGS),
+        attributes={key: set(value) for key, value in _ATTRIBUTES.items()},
+        attribute_filter=_keep_attribute if embeds else None,
         strip_comments=True,
         link_rel=None,
         url_schemes=set(SAFE_SCHEMES),
@@ -182,8 +195,13 @@ def _sanitized(fragment):
     )
 
 
+_TAGS = frozenset(TAG_ATTRIBUTES)
+_ATTRIBUTES = {"*": GLOBAL_ATTRIBUTES, **{tag: frozenset(a) for tag, a in TAG_ATTRIBUTES.items()}}
+
+
 def _shape(node):
     """Return a comparable form of a parsed tree (text merged, style spacing ignored)."""
+    Element, _Comment, Text = _kinds()  # noqa: N806  (classes)
     shape, text = [], []
     for child in node.children or ():
         if isinstance(child, Text):
@@ -257,6 +275,7 @@ def rewrite_youtube(fragment, default_title="Video YouTube"):
     """Point vetted YouTube embeds at youtube-nocookie, lazily loaded, with a title."""
     if not fragment or "<iframe" not in fragment.lower():
         return fragment
+    Element = _kinds()[0]  # noqa: N806  (a class)
     pieces, position = [], 0
     for node in _descendants(_parse(fragment, locations=True)):
         if not isinstance(node, Element) or node.name != "iframe":
@@ -281,6 +300,7 @@ def markup_in_text(value):
     """Return the first tag or comment in a plain-text field as written, or None."""
     if not value or "<" not in value:
         return None
+    Element, Comment, _Text = _kinds()  # noqa: N806  (classes)
     root = _parse(value, locations=True)
     for node in _descendants(root):
         if isinstance(node, Element):

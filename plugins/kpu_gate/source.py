@@ -8,7 +8,6 @@ mistakes are judged from the source lines and confirmed on the HTML Markdown mad
 import re
 from dataclasses import dataclass, field
 
-from justhtml import Element, JustHTML
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
 from kpu_gate.placeholders import PLACEHOLDER_LINES, PLACEHOLDERS
@@ -152,6 +151,8 @@ def code_block_problems(text, header, fragment):
     """Report indented lines that Markdown turned into a grey code box (admins write no code)."""
     if "<pre" not in (fragment or ""):
         return []
+    from justhtml import Element, JustHTML  # only for the rare file that has a code box
+
     blocks = [
         node
         for node in _descendants(JustHTML(fragment, sanitize=False, fragment=True).root)
@@ -181,8 +182,8 @@ def placeholder_problems(text, scaffold_hint):
     """Report example text from `invoke new` still in a file that goes live."""
     flat = _flat(text)
     problems = []
-    for placeholder in PLACEHOLDERS:
-        if _flat(placeholder) in flat:
+    for placeholder, needle in _FLAT_PLACEHOLDERS:
+        if needle in flat:
             first = placeholder.split("\n")[0]
             problems.append(
                 Problem(
@@ -207,6 +208,9 @@ def placeholder_problems(text, scaffold_hint):
 
 def _flat(text):
     return " ".join(text.lower().split())
+
+
+_FLAT_PLACEHOLDERS = tuple((text, _flat(text)) for text in PLACEHOLDERS)
 
 
 def _short(text, limit=60):

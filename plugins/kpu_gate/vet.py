@@ -9,8 +9,6 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 
-from justhtml import Element, JustHTML
-
 from kpu_gate.dates import check_date_text
 from kpu_gate.markup import markup_in_text, vet_html
 from kpu_gate.references import describe, resolve
@@ -134,6 +132,8 @@ def _judge(document, text):
 
 def link_problems(fragment, source_path, listings):
     """Report {filename}/{static}/{attach} links whose file is missing or misspelt."""
+    from justhtml import JustHTML  # only for the few documents with such links
+
     problems = []
     root = JustHTML(fragment, sanitize=False, fragment=True).root
     for node in _elements(root):
@@ -150,6 +150,8 @@ def link_problems(fragment, source_path, listings):
 
 
 def _elements(node):
+    from justhtml import Element
+
     for child in node.children or ():
         if isinstance(child, Element):
             yield child
