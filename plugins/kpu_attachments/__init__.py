@@ -13,8 +13,9 @@ from urllib.parse import urlparse
 
 from babel.numbers import format_decimal
 
+from kpu_gate.allowlist import browser_url, url_scheme
 from kpu_gate.files import DOCUMENTS, PUBLISHABLE, FileRefused, extension
-from kpu_gate.references import describe, resolve
+from kpu_gate.references import describe, reference_path, resolve
 from kpu_settings import extension_labels
 
 # Attachment types allowed by default, with the label shown to citizens. Office documents
@@ -112,17 +113,25 @@ def resolve_attachment(ref, item_dir, allowed_types, item_url, gate):
     `gate` is the build's GateState (kpu_gate.handlers.gate_state): its listings find the
     file as spelt on disk, its store makes the copy that is published.
     """
-    if ref.is_url:
-        parsed = urlparse(ref.target)
+    scheme = url_scheme(ref.target)
+    if len(scheme) == 1:  # "C:\\Users\\…": a Windows path, not an address
+        scheme = ""
+    if ref.is_url or scheme:
+        parsed = urlparse(browser_url(ref.target))
         if parsed.scheme != "https" or not parsed.netloc:
             return None, (
                 f'kolom "Lampiran": tautan "{ref.target}" harus alamat lengkap yang diawali '
                 "https://."
             )
         return Attachment(label=ref.label, url=ref.target, host=parsed.netloc), None
-    if os.path.isabs(ref.target) or ref.target.startswith(("/", "\\")):
+    if os.path.isabs(ref.target) or ref.target.startswith(("/", "\\")) or ":" in ref.target:
         return None, (
             f'kolom "Lampiran": "{ref.target}" harus ditulis relatif terhadap berkas item, '
+            'misalnya "lampiran/laporan-2024.pdf".'
+        )
+    if any(mark in ref.target for mark in "?#"):
+        return None, (
+            f'kolom "Lampiran": "{ref.target}" memuat "?" atau "#"; tulis letak berkasnya saja, '
             'misalnya "lampiran/laporan-2024.pdf".'
         )
     resolved = resolve(ref.target, item_dir, gate.listings)
@@ -132,7 +141,7 @@ def resolve_attachment(ref, item_dir, allowed_types, item_url, gate):
             "Simpan berkasnya di samping berkas tulisan, misalnya di folder lampiran/ di "
             "sebelahnya."
         )
-    ext = extension(ref.target)
+    ext = extension(reference_path(ref.target))
     if ext not in allowed_types:
         allowed = ", ".join(sorted(set(allowed_types)))
         advice = " Ekspor dokumennya ke PDF (tabel data: CSV)." if ext in DOCUMENTS else ""

@@ -1,4 +1,4 @@
-"""Content rules while reading (fields, dates, duplicate URLs) and a strict log."""
+"""Content rules while reading (fields, dates, addresses, links to drafts) and a strict log."""
 
 from pelican import signals
 
@@ -6,6 +6,8 @@ from kpu_check.handlers import (
     apply_settings,
     check_content,
     check_duplicate_urls,
+    check_links,
+    check_reserved_urls,
     remember_exempt_items,
     remember_output,
 )
@@ -20,7 +22,11 @@ def register():
     """Connect the handlers; kpu_verify reads what they collect once the output is written."""
     signals.initialized.connect(apply_settings)
     signals.content_object_init.connect(check_content)
+    # Pages are read after news, so every item is known here; problems are raised together
+    # at all_generators_finalized, before anything is written.
     signals.page_generator_finalized.connect(check_duplicate_urls)
+    signals.page_generator_finalized.connect(check_reserved_urls)
+    signals.page_generator_finalized.connect(check_links)
     signals.all_generators_finalized.connect(remember_exempt_items)
     signals.all_generators_finalized.connect(raise_recorded)
     signals.content_written.connect(remember_output)

@@ -7,17 +7,21 @@ from zoneinfo import ZoneInfo
 
 from pelican.contents import Article, Page
 
+from kpu_check.links import Release, unpublished_links
 from kpu_check.policy import (
     NEWS_FIELDS,
     PAGE_FIELDS,
     check_date,
     duplicate_urls,
+    field_line,
+    reserved_prefixes,
+    reserved_urls,
     unknown_fields,
 )
 from kpu_check.settings import SCHEMA
 from kpu_check.strict import attach, forget_earlier_warnings
 from kpu_content.model import read_header
-from kpu_messages import record_problems
+from kpu_messages import Problem, record_problems
 from kpu_settings import apply_schema
 
 STATE_KEY = "KPU_CHECK_STATE"
@@ -68,28 +72,114 @@ def check_content(content):
     record_problems(content._context, content.relative_source_path, problems)
 
 
+# The setting each list's address comes from, and the one it will have once published.
+URL_SETTINGS = {
+    "articles": "ARTICLE_URL",
+    "hidden_articles": "ARTICLE_URL",
+    "drafts": "DRAFT_URL",
+    "pages": "PAGE_URL",
+    "hidden_pages": "PAGE_URL",
+    "draft_pages": "DRAFT_PAGE_URL",
+}
+LATER_SETTINGS = {"drafts": "ARTICLE_URL", "draft_pages": "PAGE_URL"}
+
+
+def _eventual_url(content, pattern):
+    """Return the address `content` will have under `pattern`, or None if it cannot have one."""
+    try:
+        return pattern.format(**content.url_format)
+    except (KeyError, ValueError, AttributeError):
+        return None
+
+
+def _slug_line(content):
+    """Return the line of the item's own Slug field, or None when its file name gives the slug."""
+    if "slug" not in content.metadata:
+        return None
+    try:
+        with open(content.source_path, encoding="utf-8", errors="replace") as handle:
+            return field_line(handle.read(), "Slug")
+    except OSError:
+        return None
+
+
 def check_duplicate_urls(generator):
     """Once news and pages are read, report items that would overwrite each other.
 
     Drafts and scheduled items (a future Date, kept as drafts by publish builds) are compared
     by the address they will have once published too: a clash found only on the due date
-    would stop every publication that day.
+    would stop every publication that day. A clash an item's Slug field causes is reported
+    at that field, where the admin can fix it.
+    """
+    context, settings = generator.context, generator.settings
+    entries, contents = [], {}
+    for key, setting in URL_SETTINGS.items():
+        for content in context.get(key, []):
+            source = content.relative_source_path
+            contents[source] = content
+            entries.append((source, key, content.url, "{slug}" in str(settings[setting])))
+            if key in LATER_SETTINGS:
+                pattern = str(settings[LATER_SETTINGS[key]])
+                eventual = _eventual_url(content, pattern)
+                if eventual is not None and eventual != content.url:
+                    entries.append((source, f"{key}-later", eventual, "{slug}" in pattern))
+    for source, via_slug, message in duplicate_urls(entries):
+        line = _slug_line(contents[source]) if via_slug else None
+        record_problems(context, source, [Problem(message, line=line)])
+
+
+def check_reserved_urls(generator):
+    """Report pages at or under an address the kit writes pages of its own at.
+
+    Pelican would stop with a traceback when writing the second page, after everything
+    else has been checked; here the page is named with the other content problems.
     """
     context, settings = generator.context, generator.settings
     entries = []
-    for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-        for content in context.get(key, []):
-            entries.append((content.relative_source_path, key, content.url))
-            if key in ("drafts", "draft_pages"):
-                pattern = settings["ARTICLE_URL" if key == "drafts" else "PAGE_URL"]
-                try:
-                    eventual = pattern.format(**content.url_format)
-                except (KeyError, ValueError, AttributeError):
-                    continue
-                if eventual != content.url:
-                    entries.append((content.relative_source_path, f"{key}-later", eventual))
-    for source, message in duplicate_urls(entries):
+    for key in ("pages", "hidden_pages", "draft_pages"):
+        for page in context.get(key, []):
+            # A draft page sits under the drafts' own folder until it is published.
+            url = _eventual_url(page, settings["PAGE_URL"]) if key == "draft_pages" else page.url
+            if url is not None:
+                entries.append((page.relative_source_path, url))
+    for source, message in reserved_urls(entries, reserved_prefixes(settings)):
         record_problems(context, source, [message])
+
+
+def _release(content, now):
+    """Tell when an item becomes public, the same way in dev and publish builds.
+
+    Publish builds turn scheduled news into drafts (WITH_FUTURE_DATES = False), so the
+    item's own Status field, not Pelican's status, says whether it is a draft.
+    """
+    draft = str(content.metadata.get("status", "published")).strip().lower() == "draft"
+    date = getattr(content, "date", None) if isinstance(content, Article) else None
+    if date is not None and date.tzinfo is None:
+        date = date.replace(tzinfo=now.tzinfo)
+    return Release(draft=draft, date=date if date is not None and date > now else None)
+
+
+def check_links(generator):
+    """Report links from public items to drafts or scheduled news, at the link's line.
+
+    The dev build follows such a link and the publish build only finds it dead in the
+    written output; checking once every item is read reports it in both, before writing.
+    """
+    context = generator.context
+    now = _now(generator.settings)
+    items = [
+        item
+        for item in context.get("generated_content", {}).values()
+        if isinstance(item, (Article, Page))
+    ]
+    releases = {item.relative_source_path: _release(item, now) for item in items}
+    for item in items:
+        release = releases[item.relative_source_path]
+        if release.draft:
+            continue  # a draft may link to another draft; neither is published
+        public_from = release.date or now
+        problems = unpublished_links(item._content, item.relative_dir, releases, public_from)
+        record_problems(context, item.relative_source_path, problems)
 
 
 def remember_exempt_items(generators):

@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 def apply_settings(pelican):
     """Check the content types, attachment types and home count; fill in the defaults."""
     apply_schema(pelican.settings, SCHEMA, "kpu_content")
+    gate_state(pelican.settings)  # fail at once, not file by file, if the gate is not loaded first
 
 
 def _divisions(settings):

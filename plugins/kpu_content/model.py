@@ -51,6 +51,8 @@ def split_divisions(raw):
     """Split a `Divisi:` value ("a, b") into slugs."""
     if not raw:
         return []
+    if isinstance(raw, list):  # continued on a second line (kpu_gate reports that too)
+        raw = ",".join(str(part) for part in raw)
     return [part.strip() for part in str(raw).split(",") if part.strip()]
 
 

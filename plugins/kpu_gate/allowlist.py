@@ -11,7 +11,8 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 
 # Allowed tags and the attributes each may carry beyond the global ones.
 TAG_ATTRIBUTES = {
-    "a": {"href", "target", "rel", "hreflang"},
+    # No rel: rel="opener" would hand the linked page this window (reverse tabnabbing).
+    "a": {"href", "target", "hreflang"},
     "abbr": set(),
     "b": set(),
     "blockquote": set(),
@@ -128,12 +129,16 @@ def youtube_video(value):
 
 
 def style_declarations(value):
-    """Split a style attribute into (property, value) pairs, lower-cased and trimmed."""
+    """Split a style attribute into (property, value) pairs, trimmed, values lower-cased.
+
+    Property names keep their case: Ammonia keeps only "text-align" as written, so
+    "TEXT-ALIGN" must be refused here too.
+    """
     pairs = []
     for declaration in (value or "").split(";"):
         if declaration.strip():
             name, _, setting = declaration.partition(":")
-            pairs.append((name.strip().lower(), setting.strip().lower()))
+            pairs.append((name.strip(), setting.strip().lower()))
     return pairs
 
 

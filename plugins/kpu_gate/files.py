@@ -11,12 +11,13 @@ own SHA-256, written atomically and checked before use, so a rebuild cleans noth
 import hashlib
 import io
 import os
+import stat
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageOps
 
 from kpu_buildstate import load_pickle, save_pickle, write_atomically
-from kpu_messages import Problem
+from kpu_messages import FileProblem, Problem
 
 # Bump when any cleaning changes, so every cached clean copy is made again.
 CLEANING_VERSION = 1
@@ -59,6 +60,11 @@ def where_documents_go(settings):
 def _content_file_problem(name, settings):
     """Judge a file in a folder of news, pages or PPID items; return a message or None."""
     ext = extension(name)
+    if ext == "md" and not name.endswith(".md"):
+        return (
+            f'"{name}" tidak dibaca: akhiran tulisan harus ".md" dengan huruf kecil. Ganti '
+            f'nama menjadi "{os.path.splitext(name)[0]}.md".'
+        )
     if ext == "md" or ext in PUBLISHABLE or ext in RASTER:
         return None
     if name.lower() in SYSTEM_FILES:
@@ -94,6 +100,13 @@ def _content_file_problem(name, settings):
     )
 
 
+def _static_file_problem(name, settings):
+    """Judge a file in another static folder a deployer added; return a message or None."""
+    if extension(name) in PUBLISHABLE or extension(name) in RASTER:
+        return None
+    return _image_file_problem(name, settings)
+
+
 def _image_file_problem(name, settings):
     """Judge a file in an image folder (content/images/); return a message or None."""
     ext = extension(name)
@@ -111,16 +124,24 @@ def _image_file_problem(name, settings):
 def encoding_problem(data):
     """Return a Problem if Markdown bytes are not UTF-8, pointing at the first bad byte."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return Problem(
+        return FileProblem(
             "berkas tersimpan sebagai UTF-16 (Unicode), bukan UTF-8. Simpan ulang sebagai "
             'UTF-8 (di Notepad: File › Save As, lalu pilih Encoding "UTF-8").',
             line=1,
+        )
+    if b"\x00" in data:
+        # Valid UTF-8 never holds NUL in text; UTF-16 without its mark holds one per letter.
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        return FileProblem(
+            "berkas tersimpan sebagai UTF-16 (Unicode) atau bukan berkas teks. Simpan ulang "
+            'sebagai UTF-8 (di Notepad: File › Save As, lalu pilih Encoding "UTF-8").',
+            line=line,
         )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return Problem(
+        return FileProblem(
             f"berkas tidak tersimpan sebagai UTF-8: byte 0x{data[error.start]:02X} di baris "
             f"{line} tidak terbaca (biasanya huruf seperti é atau tanda kutip “ ” dari Word). "
             'Simpan ulang sebagai UTF-8 (di Notepad: File › Save As, lalu pilih Encoding "UTF-8").',
@@ -154,7 +175,9 @@ def survey(root, settings, memo=None):
 def _role(relative, content_folders, image_folders):
     for folder in image_folders:
         if relative == folder or relative.startswith(f"{folder}/"):
-            return "images"
+            # The kit's image folder holds images only; other static folders a deployer adds
+            # may hold what the gate can publish clean (PDF, CSV).
+            return "images" if folder.split("/")[0] == "images" else "static"
     for folder in content_folders:
         if relative == folder or relative.startswith(f"{folder}/"):
             return "content"
@@ -173,7 +196,7 @@ def _walk(root, relative, role, content_folders, image_folders, settings, memo, 
         if entry.is_symlink():
             target = os.readlink(entry.path)
             result.problems.setdefault(path, []).append(
-                Problem(
+                FileProblem(
                     f'"{path}" adalah tautan simbolik (symlink) ke "{target}". Situs hanya '
                     "menerbitkan berkas biasa: hapus tautan itu dan simpan salinan berkasnya di "
                     "sini bila memang perlu terbit.",
@@ -188,14 +211,21 @@ def _walk(root, relative, role, content_folders, image_folders, settings, memo, 
                 continue
             _walk(root, path, here, content_folders, image_folders, settings, memo, result)
             continue
-        if here is None:
+        if not entry.is_file(follow_symlinks=False):
+            message = (
+                f'"{path}" bukan berkas biasa (pipa, soket atau perangkat). Situs hanya '
+                "menerbitkan berkas biasa; hapus berkas itu."
+            )
+        elif here is None:
             message = f'"{path}" berada di luar folder yang dibaca situs.' + _known(settings)
         elif here == "images":
             message = _image_file_problem(entry.name, settings)
+        elif here == "static":
+            message = _static_file_problem(entry.name, settings)
         else:
             message = _content_file_problem(entry.name, settings)
         if message:
-            result.problems.setdefault(path, []).append(Problem(message, line=1))
+            result.problems.setdefault(path, []).append(FileProblem(message, line=1))
         elif extension(entry.name) == "md":
             problem = _encoding_once(entry, path, memo, result)
             if problem:
@@ -276,6 +306,8 @@ class CleanStore:
         ext = extension(path)
         if os.path.islink(path):
             raise FileRefused("berkas ini tautan simbolik (symlink); simpan berkas aslinya.")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise FileRefused("ini bukan berkas biasa (pipa, soket atau perangkat); hapus.")
         if ext not in PUBLISHABLE:
             raise FileRefused(f"berkas .{ext} tidak dapat diterbitkan dengan aman.")
         source = self.source_hash(path)
@@ -337,7 +369,25 @@ def clean_bytes(data, ext):
         return cleaned
     if ext in ("jpg", "jpeg", "png"):
         return clean_image_bytes(data, ext)
-    return data  # csv: plain text, nothing hidden in it
+    return csv_bytes(data)
+
+
+def csv_bytes(data):
+    """Return a CSV file's bytes if it really is text; raise FileRefused otherwise.
+
+    A spreadsheet saved under a .csv name is a ZIP (XLSX) or a binary (XLS) that keeps its
+    author and comments; real CSV is UTF-8 text without NUL bytes.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or "\x00" in text or data[:2] == b"PK":
+        raise FileRefused(
+            "berkas ini bukan CSV (teks UTF-8), melainkan dokumen lain yang diberi nama .csv. "
+            'Buka di Excel atau LibreOffice, lalu simpan sebagai "CSV UTF-8".'
+        )
+    return data
 
 
 def clean_image_bytes(data, ext):

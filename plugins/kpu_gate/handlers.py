@@ -12,7 +12,8 @@ from kpu_gate.files import CleanStore, FileRefused, extension, survey
 from kpu_gate.markup import rewrite_youtube
 from kpu_gate.references import Listings
 from kpu_gate.vet import GATE_VERSION, Document, Passed, vet_document
-from kpu_messages import Problem, record_problems
+from kpu_messages import AdminFacingError, Problem, record_problems, recorded_problems
+from kpu_settings import SettingsError
 
 STATE_KEY = "KPU_GATE_STATE"
 SURVEYED_KEY = "kpu_gate_surveyed"
@@ -51,9 +52,19 @@ def start(pelican):
     )
 
 
+class GateMissingError(AdminFacingError):
+    """The kit's plugins need the content gate, and PLUGINS does not load it."""
+
+
 def gate_state(settings):
     """Return this build's GateState (the build contract for other plugins)."""
-    return settings[STATE_KEY]
+    try:
+        return settings[STATE_KEY]
+    except KeyError:
+        raise GateMissingError(
+            'Pengaturan di pelicanconf.py belum benar: PLUGINS wajib memuat "kpu_gate" (gerbang '
+            "konten), sebelum plugin kpu_ lainnya; tanpa itu tidak ada yang memeriksa konten."
+        ) from None
 
 
 def survey_content(generator):
@@ -62,11 +73,41 @@ def survey_content(generator):
     if context.get(SURVEYED_KEY):
         return
     context[SURVEYED_KEY] = True
+    _check_folders(generator.settings)
     state = gate_state(generator.settings)
     result = survey(generator.settings["PATH"], generator.settings, state.survey_memo)
     state.survey_memo = result.memo
     for path, problems in result.problems.items():
         record_problems(context, path, problems)
+
+
+def _check_folders(settings):
+    """Stop on a content folder setting that names a folder only by the wrong letter case.
+
+    "Berita" finds content/berita/ on Windows and macOS, and nothing on the published site.
+    """
+    root = settings["PATH"]
+    try:
+        present = os.listdir(root)
+    except OSError:
+        return
+    problems = []
+    for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS", "PPID_PATH"):
+        values = settings.get(key, "ppid" if key == "PPID_PATH" else [])
+        for value in [values] if isinstance(values, str) else values:
+            top = str(value).strip("/").split("/")[0]
+            if not top or top in present:
+                continue
+            near = [name for name in present if name.lower() == top.lower()]
+            if near:
+                problems.append(
+                    f'pelicanconf.py: {key} menyebut folder "{top}", tetapi di content/ folder itu '
+                    f'bernama "{near[0]}". Samakan huruf besar/kecilnya.'
+                )
+    if problems:
+        raise SettingsError(
+            "Pengaturan di pelicanconf.py belum benar (kpu_gate):\n- " + "\n- ".join(problems)
+        )
 
 
 def vet_content(content):
@@ -89,6 +130,9 @@ def vet_content(content):
         date_fields=("Date", "Modified"),
         with_time=isinstance(content, Article),
         scaffold_hint=hint,
+        # Pelican joins continued Summary lines and lists Lampiran lines; any other field
+        # continued on a line below becomes a Python list on the page.
+        multi_line=frozenset({"lampiran", *settings.get("FORMATTED_FIELDS", [])}),
     )
     problems = vet_document(document, state.passed, state.listings)
     problems += _name_problems(content)
@@ -177,12 +221,15 @@ def _slug_problems(content):
 def vet_static_files(generator):
     """Let through only static files the gate can publish; publish cleaned copies of them."""
     state = gate_state(generator.settings)
+    known = recorded_problems(generator.context)
     kept = []
     for static in generator.staticfiles:
         relative = static.relative_source_path
         if extension(relative) in ("jpg", "jpeg", "png", "webp", "heic", "heif"):
             kept.append(static)  # published only as kpu_images' metadata-free copies
             continue
+        if relative in known or not os.path.lexists(static.source_path):
+            continue  # named already: by the survey, or as a misspelt {static} link
         try:
             published = state.store.publish(static.source_path)
         except FileRefused as refused:
@@ -194,7 +241,9 @@ def vet_static_files(generator):
                 generator.context, relative, [Problem(f"berkas tidak terbaca ({error}).", line=1)]
             )
             continue
-        # Pelican copies the static file from its source path: point it at the clean copy.
+        # Pelican copies the static file from its source path: point it at the clean copy,
+        # keeping the address it was given from its place in content/.
+        static.override_save_as, static.override_url = static.save_as, static.url
         static.source_path = published.path
         state.published[static.save_as] = published
         kept.append(static)

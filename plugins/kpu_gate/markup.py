@@ -27,6 +27,11 @@ from kpu_gate.allowlist import (
 )
 from kpu_messages import Problem
 
+# How kpu_images finds the images it rewrites (over the text). The gate guarantees that in a
+# vetted fragment each match is exactly one <img> start tag (see _image_tag_problems).
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# Fragments with these are always parsed, even when Ammonia would change nothing.
+_PARSE_ALWAYS = ("style", "<iframe", "<img")
 # Schemes a browser runs as script or as a document of its own when followed.
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "blob", "filesystem"})
 _HTML = "html"  # justhtml names the HTML namespace so; svg and math are foreign
@@ -113,6 +118,16 @@ def _element_problems(node, fragment):
             )
         elif name in URL_ATTRIBUTES:
             problems += _url_problems(tag, name, value, raw)
+    if tag == "iframe" and not node._end_tag_present:
+        # Without </iframe> the browser reads the rest of the page as the frame's text; once
+        # the embed is rewritten, that text would become markup.
+        problems.append(
+            Problem(
+                f'"<iframe" tanpa penutup "</iframe>": "{_short(written)}". Tulis kode sematan '
+                "YouTube utuh, diakhiri </iframe>.",
+                needle=written,
+            )
+        )
     return problems, True
 
 
@@ -159,7 +174,7 @@ def _walk(node, fragment, problems):
                 Problem(
                     f'komentar HTML "{_short(text)}" tidak diizinkan: isinya tetap terbaca di '
                     "kode sumber halaman. Hapus komentar itu.",
-                    needle=_short(child.data.strip(), 40) or "<!--",
+                    needle=f"<!--{child.data}".split("\n")[0][:40],
                 )
             )
         elif not isinstance(child, Text):  # a processing instruction such as <?php ... ?>
@@ -242,7 +257,10 @@ def _quoted(part):
         return part
     if len(part) == 2:
         return part[1]
-    attributes = "".join(f' {name}="{value}"' for name, value in part[2])
+    attributes = "".join(
+        f' {name}="{"; ".join(": ".join(pair) for pair in value) if name == "style" else value}"'
+        for name, value in part[2]
+    )
     return f"<{part[1]}{attributes}>"
 
 
@@ -251,12 +269,16 @@ def vet_html(fragment):
     if not fragment or "<" not in fragment:
         return []  # plain text: nothing to judge (entities alone cannot add markup)
     cleaned = _sanitized(fragment)
-    if cleaned == fragment and "style" not in fragment:
-        # Ammonia left every byte alone, so the browser parses exactly Ammonia's safe output;
-        # only style values are a rule of ours that Ammonia does not apply.
+    lowered = fragment.lower()
+    if cleaned == fragment and not any(word in lowered for word in _PARSE_ALWAYS):
+        # Ammonia left every byte alone, so the browser parses exactly Ammonia's safe output.
+        # Style values, closed embeds and image tags that later rewrites can find are rules
+        # of ours that Ammonia does not apply.
         return []
     problems = []
-    _walk(_parse(fragment, locations=True), fragment, problems)
+    root = _parse(fragment, locations=True)
+    _walk(root, fragment, problems)
+    problems += _image_tag_problems(root, fragment)
     if problems:
         return problems
     original, sanitized = _shape(_parse(fragment)), _shape(_parse(cleaned))
@@ -271,6 +293,34 @@ def vet_html(fragment):
     return problems
 
 
+def _image_tag_problems(root, fragment):
+    """Report "<img" text that is not exactly one image start tag.
+
+    kpu_images rewrites images by IMG_TAG over the fragment's text. In a vetted fragment every
+    match must be a whole <img> start tag, or its rewrite could cut an attribute open (an
+    "<img" written inside a title, a ">" inside alt) and let the rest become markup.
+    """
+    Element = _kinds()[0]  # noqa: N806  (a class)
+    tags = {
+        (node._start_tag_start, node._start_tag_end)
+        for node in _descendants(root)
+        if isinstance(node, Element) and node.name == "img"
+    }
+    problems = []
+    for match in IMG_TAG.finditer(fragment):
+        if (match.start(), match.end()) not in tags:
+            written = _short(fragment[match.start() : match.start() + 60])
+            problems.append(
+                Problem(
+                    f'teks "{written}" tidak diizinkan: "<img" hanya boleh sebagai tag gambar '
+                    'utuh, tanpa ">" di dalam nilai atributnya. Tulis gambar dengan Markdown: '
+                    "![keterangan](/images/nama.jpg).",
+                    needle=written[:30],
+                )
+            )
+    return problems
+
+
 def rewrite_youtube(fragment, default_title="Video YouTube"):
     """Point vetted YouTube embeds at youtube-nocookie, lazily loaded, with a title."""
     if not fragment or "<iframe" not in fragment.lower():
@@ -281,7 +331,7 @@ def rewrite_youtube(fragment, default_title="Video YouTube"):
         if not isinstance(node, Element) or node.name != "iframe":
             continue
         video = youtube_video(node.attrs.get("src") or "")
-        start, end = node._start_tag_start, node._end_tag_end or node._start_tag_end
+        start, end = node._start_tag_start, node._end_tag_end
         if video is None or start is None or end is None or start < position:
             continue  # not an embed the gate let through: it was reported already
         title = html.escape((node.attrs.get("title") or "").strip() or default_title)
@@ -297,8 +347,20 @@ def rewrite_youtube(fragment, default_title="Video YouTube"):
 
 
 def markup_in_text(value):
-    """Return the first tag or comment in a plain-text field as written, or None."""
-    if not value or "<" not in value:
+    """Return the first tag or comment in a plain-text field, or None.
+
+    Entities are decoded once as well: Pelican writes a title into feeds after `striptags`,
+    which decodes "&lt;img onerror=…&gt;" into a live tag for a reader that renders HTML.
+    """
+    if not value:
+        return None
+    if "&" in value:
+        decoded = html.unescape(value)
+        if decoded != value and "<" in decoded:
+            found = markup_in_text(decoded)
+            if found:
+                return found
+    if "<" not in value:
         return None
     Element, Comment, _Text = _kinds()  # noqa: N806  (classes)
     root = _parse(value, locations=True)

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Stream
 
-from kpu_gate.jpeg import JpegError, strip_jpeg
+from kpu_gate.jpeg import JpegError
+from kpu_gate.pdf_images import content_streams, strip_image_stream, strip_inline_images
 
 LOCKED = "PDF ini terkunci kata sandi. Ekspor ulang tanpa kata sandi, lalu lampirkan lagi."
 BROKEN = "berkas ini bukan PDF yang utuh atau rusak. Ekspor ulang dokumennya sebagai PDF."
@@ -85,6 +86,8 @@ def clean_pdf(data: bytes) -> bytes:
             pdf.save(out, deterministic_id=True, encryption=False)
         except pikepdf.PdfError:
             raise PdfProblem(BROKEN) from None
+        except JpegError:
+            raise PdfProblem(BAD_IMAGE) from None
         # qpdf warns when it had to guess: a rebuilt cross-reference table, streams of the
         # wrong length. Many scanners write PDFs it must repair that way, and those are fine;
         # but a truncated upload also "recovers", with blank pages, so a repaired file that
@@ -113,6 +116,11 @@ def _is_signed(pdf: pikepdf.Pdf) -> bool:
 
 def _clean_document(pdf: pikepdf.Pdf) -> None:
     """Strip the document in place."""
+    info = pdf.trailer.get("/Info")
+    if isinstance(info, Dictionary):
+        # Emptied rather than only unlinked: another object (a catalog entry, a stray reference
+        # left by an editor) may point at the same dictionary and would be written out with it.
+        _delete(info, list(info.keys()))
     # The original /ID ties the published file to the draft it came from; qpdf makes a new one.
     for key in ("/Info", "/ID"):
         if key in pdf.trailer:
@@ -122,10 +130,13 @@ def _clean_document(pdf: pikepdf.Pdf) -> None:
         _drop_removed_annotations(page.obj)
     # Every object, not only what pages reach: an annotation left out of /Annots may still be
     # referenced from the structure tree or another annotation, and would be written out.
+    drawn = []
     for obj in _dictionaries(pdf):
         _clean_dictionary(obj)
         if isinstance(obj, Stream):
-            _strip_jpeg_stream(obj)
+            strip_image_stream(obj)
+        drawn.extend(content_streams(obj))
+    strip_inline_images(pdf, drawn)
 
 
 def _clean_catalog(root: Dictionary) -> None:
@@ -194,22 +205,6 @@ def _clean_dictionary(obj: Dictionary | Stream) -> None:
             _delete(obj, _MARKUP_PRIVATE)
             if subtype != Name.FreeText:
                 _delete(obj, ("/Contents",))
-
-
-def _strip_jpeg_stream(stream: Stream) -> None:
-    """Drop EXIF, XMP and comments from a stream that is a plain JPEG."""
-    filters = stream.get("/Filter")
-    if isinstance(filters, Array) and len(filters) == 1:
-        filters = filters[0]
-    if filters != Name.DCTDecode:
-        return
-    raw = stream.read_raw_bytes()
-    try:
-        stripped = strip_jpeg(raw)
-    except JpegError:
-        raise PdfProblem(BAD_IMAGE) from None
-    if stripped != raw:
-        stream.write(stripped, filter=Name.DCTDecode, decode_parms=stream.get("/DecodeParms"))
 
 
 def _is_action(obj: object) -> bool:

@@ -37,3 +37,12 @@ PLACEHOLDERS = (
 )
 # Whole lines that are placeholders only when they stand alone (a heading "Subjudul").
 PLACEHOLDER_LINES = (NEWS_HEADING,)
+
+
+def key_phrase(text):
+    """Return the first clause of an example text: enough to know it, even half-edited."""
+    for mark in (":", ". ", ".\n"):
+        head = text.split(mark)[0]
+        if len(head) >= 20:
+            text = head
+    return text.split("\n")[0].rstrip(".")

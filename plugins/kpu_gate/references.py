@@ -9,6 +9,7 @@ gets the nearest file of the same name as a suggestion ("images/" forgotten, say
 
 import os
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -36,14 +37,14 @@ class Listings:
     def same_name(self, name):
         """Return every file under content/ whose name equals `name` ignoring case."""
         if self.by_name is None:
-            self.by_name = {}
+            self.by_name = {}  # folded file name -> paths
             for folder, dirs, files in os.walk(self.root):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 relative = os.path.relpath(folder, self.root).replace(os.sep, "/")
                 for file_name in files:
                     path = file_name if relative == "." else f"{relative}/{file_name}"
-                    self.by_name.setdefault(file_name.lower(), []).append(path)
-        return sorted(self.by_name.get(name.lower(), []))
+                    self.by_name.setdefault(_folded(file_name), []).append(path)
+        return sorted(self.by_name.get(_folded(name), []))
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ def resolve(target, base_dir, listings):
     relative_start = os.path.relpath(start, root).replace(os.sep, "/")
     joined = posixpath.normpath(posixpath.join(relative_start, path.lstrip("/")))
     if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+        candidates = listings.same_name(posixpath.basename(path)) if path else []
+        if len(candidates) == 1:
+            hint = _hint(candidates[0], start, root)
+            return Resolved(None, kind="outside", found=candidates[0], hint=hint)
         return Resolved(None, kind="outside")
     folder, spelt = root, []
     parts = [part for part in joined.split("/") if part not in ("", ".")]
@@ -84,7 +89,7 @@ def resolve(target, base_dir, listings):
         if part in names:
             actual = part
         else:
-            matches = [name for name in names if name.lower() == part.lower()]
+            matches = [name for name in names if _folded(name) == _folded(part)]
             if not matches:
                 return _missing(parts[-1], start, root, listings)
             actual = matches[0]
@@ -105,6 +110,11 @@ def resolve(target, base_dir, listings):
     return Resolved(folder, relative)
 
 
+def _folded(name):
+    """Fold letter case and Unicode form: macOS stores "é" as e + accent, others as one letter."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def _missing(name, start, root, listings):
     candidates = listings.same_name(name)
     if len(candidates) == 1:
@@ -122,15 +132,20 @@ def _hint(found, start, root):
 def describe(resolved, written):
     """Return the Bahasa Indonesia explanation of an unusable reference (empty if usable)."""
     if resolved.kind == "case":
+        written_name = posixpath.basename(reference_path(written))
+        same_letters = written_name.lower() == posixpath.basename(resolved.found).lower()
+        what = "huruf besar/kecil" if same_letters else "penulisan huruf (huruf beraksen)"
         return (
-            f'"{written}" beda huruf besar/kecil dengan berkas yang ada: "{resolved.found}". '
-            f'Situs terbit membedakan huruf besar dan kecil; tulis "{resolved.hint}" '
+            f'"{written}" beda {what} dengan berkas yang ada: "{resolved.found}". '
+            f'Situs terbit membedakan setiap huruf; tulis "{resolved.hint}" '
             "(atau ganti nama berkasnya)."
         )
     if resolved.kind == "missing" and resolved.found:
         return f'"{written}" tidak ditemukan. Mungkin maksud Anda "{resolved.hint}"?'
     if resolved.kind == "missing":
         return f'"{written}" tidak ditemukan. Periksa nama dan letak berkasnya.'
+    if resolved.kind == "outside" and resolved.found:
+        return f'"{written}" berada di luar folder content/. Mungkin maksud Anda "{resolved.hint}"?'
     if resolved.kind == "outside":
         return f'"{written}" berada di luar folder content/.'
     if resolved.kind == "symlink":

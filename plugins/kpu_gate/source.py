@@ -10,12 +10,16 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
-from kpu_gate.placeholders import PLACEHOLDER_LINES, PLACEHOLDERS
+from kpu_gate.placeholders import PLACEHOLDER_LINES, PLACEHOLDERS, key_phrase
 from kpu_messages import Problem
 
 TAB_LENGTH = 4  # Python-Markdown expands tabs to 4 spaces before it reads anything
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,2}\.)\s+\S")
+# What admins type for lists that Python-Markdown does not read as one.
+_PAREN_ITEM = re.compile(r"^ {0,3}\d{1,2}\)\s+\S")
+_BULLET_ITEM = re.compile(r"^ {0,3}[•◦▪·●○■□➢➤►✓✔]\s*\S")
+_SUB_ITEM = re.compile(r"^( {1,3})(?:[-*+]|\d{1,2}\.)\s+\S")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#|>|\||<|={3,}\s*$|-{3,}\s*$)")
 
 
@@ -24,6 +28,7 @@ class Header:
     """The `Key: value` lines at the top of a file, and where Markdown stopped reading them."""
 
     fields: list = field(default_factory=list)  # (line, key as written, value)
+    continued: set = field(default_factory=set)  # lines that continue the field above
     body_line: int = 1  # first line of the body
     stopped: tuple | None = None  # (line, text) of a non-blank line that ended the header
 
@@ -47,6 +52,7 @@ def split_header(text):
             header.fields.append((number, key, field_match.group("value").strip()))
         elif META_MORE_RE.match(line) and key:
             header.fields.append((number, key, line.strip()))
+            header.continued.add(number)
         else:
             header.stopped = (number, lines[number - 1].rstrip("\r"))
             header.body_line = number
@@ -86,7 +92,39 @@ def header_problems(header):
     return [Problem(message, line=line)]
 
 
-def _body_lines(text, header):
+def field_problems(header, multi_line=None):
+    """Report a field written twice, or continued on a line below when it takes one line.
+
+    Pelican keeps the first of two `Date:` lines (with an English warning) and turns a
+    continued `Image_alt:` into a list that reaches the page as "['a', 'b']". `multi_line`
+    names the fields that may run over several lines (None: every field may).
+    """
+    problems, first = [], {}
+    for line, key, _value in header.fields:
+        name = key.lower()
+        if line in header.continued:
+            if multi_line is not None and name not in multi_line:
+                problems.append(
+                    Problem(
+                        f'kolom "{key}" hanya satu baris, tetapi baris ini (diawali 4 spasi atau '
+                        "lebih) melanjutkannya. Gabungkan isinya ke baris kolom itu.",
+                        line=line,
+                    )
+                )
+        elif name in first and name != "lampiran":
+            problems.append(
+                Problem(
+                    f'kolom "{key}" ditulis dua kali (baris {first[name]} dan {line}); hanya yang '
+                    "pertama dipakai. Hapus salah satu.",
+                    line=line,
+                )
+            )
+        else:
+            first.setdefault(name, line)
+    return problems
+
+
+def body_lines(text, header):
     """Yield (line number, line, inside a fenced block) for the body of a file."""
     fence = None
     lines = text.lstrip("\ufeff").split("\n")
@@ -108,7 +146,7 @@ def _body_lines(text, header):
 def tab_problems(text, header):
     """Report body lines indented with a tab (a code box, or a list run into a paragraph)."""
     problems = []
-    for number, line, fenced in _body_lines(text, header):
+    for number, line, fenced in body_lines(text, header):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if not fenced and "\t" in indent and line.strip():
             problems.append(
@@ -125,11 +163,12 @@ def tab_problems(text, header):
 def list_problems(text, header):
     """Report list items written straight under a paragraph, which Markdown joins to it."""
     problems, kind = [], None  # kind of the current block: "list", "paragraph" or "other"
-    for number, line, fenced in _body_lines(text, header):
+    for number, line, fenced in body_lines(text, header):
         expanded = line.expandtabs(TAB_LENGTH)
         if fenced or not expanded.strip():
             kind = None if not fenced else "other"
             continue
+        problems += _marker_problems(number, line, expanded, kind)
         item = _LIST_ITEM.match(expanded)
         if kind is None:
             kind = "list" if item else "other" if _BLOCK_START.match(expanded) else "paragraph"
@@ -147,6 +186,37 @@ def list_problems(text, header):
     return problems
 
 
+def _marker_problems(number, line, expanded, kind):
+    """Report list markers Markdown does not read: "1)", "•", sub-items indented 1-3 spaces."""
+    if _PAREN_ITEM.match(expanded):
+        marker = expanded.strip().split(")")[0]
+        return [
+            Problem(
+                f'butir "{_short(line.strip())}" tidak tampil sebagai daftar bernomor: Markdown '
+                f'membaca "{marker}." (titik), bukan "{marker})". Ganti tanda kurung dengan titik.',
+                line=number,
+            )
+        ]
+    if _BULLET_ITEM.match(expanded):
+        return [
+            Problem(
+                f'butir "{_short(line.strip())}" memakai tanda "{expanded.strip()[0]}" (dari '
+                'Word), yang tidak dibaca sebagai daftar. Ganti dengan "- " di awal baris.',
+                line=number,
+            )
+        ]
+    indent = _SUB_ITEM.match(expanded)
+    if indent and kind == "list":
+        return [
+            Problem(
+                f'sub-butir "{_short(line.strip())}" menjorok {len(indent.group(1))} spasi, jadi '
+                "tampil sejajar dengan butir di atasnya. Sub-butir menjorok 4 spasi.",
+                line=number,
+            )
+        ]
+    return []
+
+
 def code_block_problems(text, header, fragment):
     """Report indented lines that Markdown turned into a grey code box (admins write no code)."""
     if "<pre" not in (fragment or ""):
@@ -158,7 +228,7 @@ def code_block_problems(text, header, fragment):
         for node in _descendants(JustHTML(fragment, sanitize=False, fragment=True).root)
         if isinstance(node, Element) and node.name == "pre"
     ]
-    lines = [(n, line) for n, line, fenced in _body_lines(text, header) if not fenced]
+    lines = [(n, line) for n, line, fenced in body_lines(text, header) if not fenced]
     problems = []
     for block in blocks:
         first = next((row for row in block.to_text().split("\n") if row.strip()), "")
@@ -184,7 +254,7 @@ def placeholder_problems(text, scaffold_hint):
     problems = []
     for placeholder, needle in _FLAT_PLACEHOLDERS:
         if needle in flat:
-            first = placeholder.split("\n")[0]
+            first = key_phrase(placeholder)
             problems.append(
                 Problem(
                     f'teks contoh dari invoke new masih ada: "{_short(first, 70)}". Ganti dengan '
@@ -210,7 +280,8 @@ def _flat(text):
     return " ".join(text.lower().split())
 
 
-_FLAT_PLACEHOLDERS = tuple((text, _flat(text)) for text in PLACEHOLDERS)
+# Each example is recognised by its first clause, so a half-edited one is caught too.
+_FLAT_PLACEHOLDERS = tuple((text, _flat(key_phrase(text))) for text in PLACEHOLDERS)
 
 
 def _short(text, limit=60):

@@ -7,13 +7,17 @@ plain text unless it is rendered as HTML, and then it goes through the markup ga
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 
 from kpu_gate.dates import check_date_text
+from kpu_gate.files import RASTER, extension
 from kpu_gate.markup import markup_in_text, vet_html
 from kpu_gate.references import describe, resolve
 from kpu_gate.source import (
+    body_lines,
     code_block_problems,
+    field_problems,
     header_problems,
     list_problems,
     placeholder_problems,
@@ -49,6 +53,7 @@ class Document:
     date_fields: tuple = ()  # header fields that hold a date
     with_time: bool = True  # whether a date usually carries a time (news) or not (PPID)
     scaffold_hint: str = ""  # what to do instead, e.g. "; atau tulis Status: draft"
+    multi_line: frozenset | None = None  # fields that may continue on lines below (None: all)
 
 
 @dataclass
@@ -69,6 +74,7 @@ def _digest(document, text):
     hasher = hashlib.blake2b(digest_size=16)
     parts = [GATE_VERSION, text, document.fragment, repr(sorted(document.formatted.items()))]
     parts += [repr((document.live, document.date_fields, document.with_time))]
+    parts += [repr(sorted(document.multi_line) if document.multi_line is not None else None)]
     for part in parts:
         hasher.update(part.encode("utf-8", "surrogatepass"))
         hasher.update(b"\0")
@@ -93,7 +99,7 @@ def vet_document(document, passed=None, listings=None):
 
 def _judge(document, text):
     header = split_header(text)
-    problems = header_problems(header)
+    problems = header_problems(header) + field_problems(header, document.multi_line)
     formatted = {name.lower(): (name, html) for name, html in document.formatted.items()}
     first_line = {}
     for line, key, value in header.fields:
@@ -127,7 +133,25 @@ def _judge(document, text):
     ]
     if document.live:
         problems += placeholder_problems(text, document.scaffold_hint)
-    return problems
+    return [_located(problem, text, header) for problem in problems]
+
+
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+
+
+def _located(problem, text, header):
+    """Give a problem that quotes its text the line where that text is markup.
+
+    The quoted text may also stand in a code span or a fenced block above (an example of
+    what not to write), which the report's plain search would find first.
+    """
+    needle = getattr(problem, "needle", None)
+    if getattr(problem, "line", None) or not needle:
+        return problem
+    for number, line, fenced in body_lines(text, header):
+        if not fenced and needle in _CODE_SPAN.sub("", line):
+            return Problem(str(problem), line=number, needle=needle)
+    return problem
 
 
 def link_problems(fragment, source_path, listings):
@@ -145,6 +169,18 @@ def link_problems(fragment, source_path, listings):
             if resolved.path is None:
                 problems.append(
                     Problem(f"tautan {describe(resolved, value)}", needle=value.split("#")[0])
+                )
+            elif value.startswith(("{attach}", "|attach|")) and extension(resolved.path) not in (
+                RASTER | {"md"}
+            ):
+                # Pelican moves an {attach} file beside the linking page once pages are written,
+                # after the gate has published its clean copy where {static} puts it.
+                problems.append(
+                    Problem(
+                        f'tautan "{value}": {{attach}} tidak dipakai situs ini. Cantumkan berkas '
+                        "di kolom Lampiran, atau tulis {static} sebagai ganti {attach}.",
+                        needle=value.split("#")[0],
+                    )
                 )
     return problems
 

@@ -24,7 +24,7 @@ def register():
     signals.initialized.connect(plan_site_images)
     signals.generator_init.connect(add_picture_filter)
     signals.content_object_init.connect(process_content)
-    signals.article_generator_finalized.connect(collect_social_kits)
     signals.static_generator_finalized.connect(drop_raster_originals)
     signals.all_generators_finalized.connect(raise_recorded)
+    signals.all_generators_finalized.connect(collect_social_kits)
     signals.all_generators_finalized.connect(finish)

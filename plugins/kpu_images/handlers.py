@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator
 from pelican.log import console
 
 from kpu_dates.model import format_tanggal
@@ -57,6 +58,7 @@ def apply_settings(pelican):
     """Check the KPU_IMAGE_* settings, enable HEIC, and start this build's image state."""
     settings = pelican.settings
     apply_schema(settings, SCHEMA, "kpu_images")
+    gate_state(settings)  # fail at once, not file by file, if the gate is not loaded first
     register_heif()
     cache_dir = os.path.join(settings.get("CACHE_PATH", "cache"), settings["KPU_IMAGE_CACHE_DIR"])
     os.makedirs(cache_dir, exist_ok=True)
@@ -189,14 +191,14 @@ def process_content(content):
         return
     settings = content.settings
     source_dir = os.path.dirname(content.source_path)
-    header = content.metadata.get("image")
+    header = _first(content.metadata.get("image"))
     fragment, problems = process_fragment(
         content._content or "", source_dir, settings, eager_first=not header
     )
     content._content = fragment
     content.picture = None
     if header:
-        alt = str(content.metadata.get("image_alt", "")).strip()
+        alt = str(_first(content.metadata.get("image_alt", ""))).strip()
         if not alt:
             problems.append(
                 'kolom "Image_alt" wajib diisi: jelaskan isi gambar untuk pembaca tunanetra.'
@@ -217,6 +219,14 @@ def process_content(content):
         content.card = plan_card(content, settings)
         content.share_image = _share_image(content, settings)
     record_problems(content._context, content.relative_source_path, problems)
+
+
+def _first(value):
+    """Return a field's value; of a field continued on a second line, its first line.
+
+    (kpu_gate reports the continuation; this keeps the other messages readable.)
+    """
+    return value[0] if isinstance(value, list) and value else value
 
 
 def plan_site_images(pelican):
@@ -278,8 +288,17 @@ def _share_image(article, settings):
     return {"path": article.card["og"], "width": 1200, "height": 630, "alt": str(article.title)}
 
 
-def collect_social_kits(generator):
-    """Write each published article's ready-to-post caption next to its cards."""
+def collect_social_kits(generators):
+    """Write each published article's ready-to-post caption next to its cards.
+
+    Once every generator has read its files: a caption reads the article's summary, and
+    Pelican works the article's HTML out (links included) once, on first use; before the
+    static files are read, its {static} links could not be resolved.
+    """
+    articles = [g for g in generators if isinstance(g, ArticlesGenerator)]
+    if not articles:
+        return
+    generator = articles[0]
     settings = generator.settings
     state = settings[STATE_KEY]
     hashtags = list(settings["KPU_OFFICE"].get("hashtags") or ())

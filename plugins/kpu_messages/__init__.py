@@ -8,6 +8,7 @@ import difflib
 import logging
 import os
 import re
+import stat
 import sys
 
 # Problems found while reading are kept in the build's shared context (new for every build,
@@ -38,7 +39,11 @@ class Problem(str):
         return problem
 
     def __reduce__(self):
-        return (Problem, (str(self), self.line, self.needle))
+        return (type(self), (str(self), self.line, self.needle))
+
+
+class FileProblem(Problem):
+    """A problem with a whole file (not UTF-8, a symlink): what else it shows is noise."""
 
 
 def nearest(value, allowed):
@@ -92,7 +97,8 @@ QUOTED = re.compile(r'"([^"]{2,})"')
 
 def locate_line(text, message):
     """Return the line of a file a message is about: its field's line, or a quoted value's."""
-    lines = text.splitlines()
+    # Lines as editors count them: "\x0b" or "\u2028" (pasted from Word) are not line breaks.
+    lines = text.replace("\r\n", "\n").split("\n")
     if getattr(message, "line", None):
         return message.line
     needle = getattr(message, "needle", None)
@@ -127,16 +133,28 @@ def _find(lines, needle):
     return None
 
 
+def _readable_text(path):
+    """Return a content file's text for finding lines; "" for links, pipes and the like.
+
+    Opening a named pipe would wait forever, and a link may point at a private file.
+    """
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return ""
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
 def problem_lines(content_path, problems):
     """Format {source: [messages]} as sorted "content/path:line: message" lines."""
     content_dir = os.path.basename(os.path.normpath(content_path))
     formatted = []
     for source, messages in sorted(problems.items()):
-        try:
-            with open(os.path.join(content_path, source), encoding="utf-8", errors="replace") as f:
-                text = f.read()
-        except OSError:
-            text = ""
+        whole = [m for m in messages if isinstance(m, FileProblem)]
+        messages = whole or messages  # a file that cannot be read yields no other truths
+        text = _readable_text(os.path.join(content_path, source))
         for message in messages:
             line = locate_line(text, message)
             formatted.append(

@@ -1,5 +1,7 @@
 """The regency block: its schema, its validation and the settings derived from it."""
 
+import re
+import unicodedata
 from urllib.parse import urlparse
 
 from kpu_settings import SettingsError
@@ -31,6 +33,10 @@ REQUIRED_TEXT_FIELDS = (
 )
 
 
+# A slug is part of addresses (/divisi/<slug>/) and of news items' Divisi field.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 class OfficeConfigError(SettingsError):
     """The KPU_OFFICE block in pelicanconf.py is incomplete or wrong."""
 
@@ -38,6 +44,27 @@ class OfficeConfigError(SettingsError):
 def _is_https_url(value):
     parsed = urlparse(value)
     return parsed.scheme == "https" and bool(parsed.netloc)
+
+
+def suggested_slug(value):
+    """Turn a name into a slug the kit accepts ("Keuangan Umum" -> "keuangan-umum")."""
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def slug_problem(where, slug):
+    """Return a message for a slug with characters an address cannot carry, else None."""
+    if not isinstance(slug, str) or not slug.strip() or SLUG.fullmatch(slug):
+        return None  # a missing slug has its own message
+    if re.fullmatch(r"[a-z0-9-]+", slug):
+        message = (
+            f'{where}: slug "{slug}" tidak boleh diawali atau diakhiri tanda hubung, atau memuat '
+            "dua tanda hubung berturut-turut"
+        )
+    else:
+        message = f'{where}: slug "{slug}" hanya boleh huruf kecil, angka dan tanda hubung'
+    hint = suggested_slug(slug)
+    return f'{message}, misalnya "{hint}".' if hint else f"{message}."
 
 
 def validate_office(office):
@@ -66,6 +93,8 @@ def validate_office(office):
         isinstance(secretariat.get(k), str) and secretariat.get(k) for k in ("slug", "name", "head")
     ):
         problems.append('KPU_OFFICE["secretariat"] wajib berisi "slug", "name" dan "head".')
+    elif problem := slug_problem('KPU_OFFICE["secretariat"]', secretariat["slug"]):
+        problems.append(problem)
     return problems
 
 
@@ -102,6 +131,8 @@ def _validate_divisions(divisions):
         slug = division.get("slug")
         if slug in seen:
             problems.append(f'{where}: slug "{slug}" sudah dipakai divisi lain.')
+        elif problem := slug_problem(where, slug):
+            problems.append(problem)
         seen.add(slug)
     return problems
 

@@ -211,12 +211,23 @@ def _absolute(url, siteurl):
     return url if "://" in url else f"{siteurl}/{url}"
 
 
+# A cell a spreadsheet would run as a formula (=HYPERLINK(…) sends data elsewhere when clicked).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Prefix text that a spreadsheet would read as a formula with an apostrophe (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(columns, records):
     """Serialise records as CSV with a header row (UTF-8 BOM added by the writer)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({key: spreadsheet_safe(value) for key, value in r.items()} for r in records)
     return buffer.getvalue()
 
 

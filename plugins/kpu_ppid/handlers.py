@@ -1,5 +1,6 @@
 """Signal handlers of kpu_ppid."""
 
+from kpu_gate.handlers import gate_state
 from kpu_ppid.generator import PpidGenerator
 from kpu_ppid.settings import SCHEMA, PpidSettingsError, validate_settings
 from kpu_settings import apply_schema, raise_settings_problems
@@ -10,6 +11,7 @@ def apply_settings(pelican):
     apply_schema(pelican.settings, SCHEMA, "kpu_ppid")
     problems = validate_settings(pelican.settings)
     raise_settings_problems(pelican.settings, "kpu_ppid", problems, PpidSettingsError)
+    gate_state(pelican.settings)  # fail at once, not file by file, if the gate is not loaded first
 
 
 def add_generator(pelican):

@@ -137,15 +137,15 @@ def test_a_dead_relative_link_is_found_in_the_output_and_traced_to_its_line(tmp_
     ]
 
 
-def test_two_items_with_one_address_are_both_named(tmp_path):
+def test_two_items_with_one_address_are_both_named_at_their_slug_field(tmp_path):
     problems = _problems(
         tmp_path,
         {"berita/a.md": news(extra="Slug: sama\n"), "berita/b.md": news(extra="Slug: sama\n")},
     )
     assert problems == [
-        'content/berita/a.md:1: alamat "/berita/2024/sama/" juga dipakai oleh berita/b.md. '
+        'content/berita/a.md:6: alamat "/berita/2024/sama/" juga dipakai oleh berita/b.md. '
         "Ganti nama salah satu berkas.",
-        'content/berita/b.md:1: alamat "/berita/2024/sama/" juga dipakai oleh berita/a.md. '
+        'content/berita/b.md:6: alamat "/berita/2024/sama/" juga dipakai oleh berita/a.md. '
         "Ganti nama salah satu berkas.",
     ]
 

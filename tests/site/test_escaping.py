@@ -5,15 +5,17 @@ import pytest
 from kpu_messages import ContentError
 from tests.conftest import build, soup, write_content
 
-# Written tags in plain-text fields stop the build (kpu_gate). What passes the gate, such as
-# entities that spell a tag, must still reach the page as text (Jinja autoescape).
+# Tags in plain-text fields stop the build (kpu_gate), written or spelt with entities. What
+# passes the gate (a "<" that opens no tag, quotes, ampersands) must reach the page as text
+# (Jinja autoescape).
+TITLE = 'Rapat "pleno" & evaluasi <3 dan a<b'
 HOSTILE = """\
-Title: &lt;script&gt;alert("judul")&lt;/script&gt; Rapat pleno
+Title: Rapat "pleno" & evaluasi <3 dan a<b
 Date: 2024-02-14 09:30
 Category: berita
 Divisi: teknis-penyelenggaraan
 Tags: 1<2, aman
-Author: Humas &lt;img src=x onerror=alert(1)&gt;
+Author: Humas "A&B" <3
 Summary: Ringkasan biasa.
 
 Isi berita.
@@ -21,13 +23,13 @@ Isi berita.
 
 
 HOSTILE_PPID = """\
-Judul: &lt;script&gt;alert("ppid")&lt;/script&gt; Laporan
+Judul: Laporan "kinerja" <3 & a<b
 Klasifikasi: berkala
 Kelompok: kinerja
 Tahun: 2024
 Tanggal: 2025-01-02
-Ringkasan: &lt;img src=x onerror=alert(2)&gt; ringkasan
-Penguasa_Informasi: &lt;b&gt;Subbagian&lt;/b&gt;
+Ringkasan: nilai < 5 & > 3 ringkasan
+Penguasa_Informasi: Subbagian "A&B"
 Penanggung_Jawab: Sekretaris
 Waktu_Pembuatan: Januari 2025
 Tempat_Pembuatan: Kantor
@@ -65,8 +67,10 @@ def hostile_site(tmp_path_factory):
 def test_a_script_in_a_title_is_shown_as_text(hostile_site):
     page = soup(next((hostile_site / "berita").glob("*/*/index.html")))
     assert _scripts_other_than_ours(page) == []
-    assert page.h1.get_text() == '&lt;script&gt;alert("judul")&lt;/script&gt; Rapat pleno'
-    assert "&lt;script&gt;" in page.title.get_text()
+    assert page.h1.get_text() == TITLE
+    assert TITLE in page.title.get_text()
+    raw = next((hostile_site / "berita").glob("*/*/index.html")).read_text(encoding="utf-8")
+    assert "evaluasi &lt;3 dan a&lt;b" in raw and "&amp; evaluasi" in raw
 
 
 def test_html_in_author_and_tags_never_becomes_markup(hostile_site):
@@ -79,14 +83,22 @@ def test_html_in_author_and_tags_never_becomes_markup(hostile_site):
 
 def test_html_in_ppid_fields_is_shown_as_text(hostile_site):
     page = soup(hostile_site / "ppid" / "laporan" / "index.html")
-    assert page.h1.get_text() == '&lt;script&gt;alert("ppid")&lt;/script&gt; Laporan'
+    assert page.h1.get_text() == 'Laporan "kinerja" <3 & a<b'
     dip = soup(hostile_site / "ppid" / "daftar-informasi-publik" / "index.html")
-    assert "&lt;img src=x onerror=alert(2)&gt; ringkasan" in dip.get_text()
+    assert "nilai < 5 & > 3 ringkasan" in dip.get_text()
 
 
 def test_written_tags_in_text_fields_stop_the_build_naming_each_field(tmp_path):
-    news = HOSTILE.replace("&lt;", "<").replace("&gt;", ">").replace("1<2", "<b>tebal</b>")
-    ppid = HOSTILE_PPID.replace("&lt;", "<").replace("&gt;", ">")
+    news = (
+        HOSTILE.replace(TITLE, '<script>alert("judul")</script> Rapat')
+        .replace("1<2", "<b>tebal</b>")
+        .replace('Humas "A&B" <3', "Humas &lt;img src=x onerror=alert(1)&gt;")
+    )
+    ppid = (
+        HOSTILE_PPID.replace('Laporan "kinerja" <3 & a<b', "<script>x</script> Laporan")
+        .replace("nilai < 5 & > 3", "<img src=x onerror=alert(2)>")
+        .replace('Subbagian "A&B"', "<b>Subbagian</b>")
+    )
     content = write_content(tmp_path / "content", {"berita/a.md": news, "ppid/laporan.md": ppid})
     (content / "images").mkdir()
     with pytest.raises(ContentError) as error:

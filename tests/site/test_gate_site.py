@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from kpu_messages import ContentError
-from tests.conftest import build, soup, write_content
+from tests.conftest import ROOT, build, soup, write_content
 from tests.photos import camera_jpeg
 
 NEWS = "Title: {title}\nDate: {date}\nCategory: berita\nDivisi: sekretariat\nTags: uji\n{extra}"
@@ -166,6 +166,116 @@ HOSTILE = [
 ]
 
 
+def _xlsx_named_csv():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "docProps/core.xml", "<dc:creator>Budi Santoso 198001012005011001</dc:creator>"
+        )
+    return buffer.getvalue()
+
+
+# Found by trying to break the gate: each once reached the output or passed unnamed.
+HOSTILE += [
+    (
+        "berita/2024-01-01-img-dalam-atribut.md",
+        news(
+            "Atribut",
+            'Lihat <a href="https://www.kpu.go.id/" title="<img src=/images/Foto-Rapat.JPG '
+            'alt=K><svg onload=alert(1)>">situs</a> ya.',
+        ),
+        'content/berita/2024-01-01-img-dalam-atribut.md:7: teks "<img src=/images/Foto-Rapat',
+    ),
+    (
+        "berita/2024-01-01-iframe-terbuka.md",
+        news("Terbuka", f"{YOUTUBE[: -len('</iframe>')]}<svg onload=alert(1)>"),
+        'content/berita/2024-01-01-iframe-terbuka.md:7: "<iframe" tanpa penutup "</iframe>"',
+    ),
+    (
+        "berita/2024-01-01-judul-tersandi.md",
+        news("Judul &lt;img src=x onerror=alert(1)&gt;"),
+        'content/berita/2024-01-01-judul-tersandi.md:1: kolom "Title" berisi HTML "<img',
+    ),
+    (
+        "berita/2024-01-01-opener.md",
+        news("Opener", '<a href="https://x.example" target="_blank" rel="opener">x</a>'),
+        'content/berita/2024-01-01-opener.md:7: atribut "rel" pada <a>',
+    ),
+    (
+        "ppid/csv-palsu.md",
+        ppid("CSV", extra="Lampiran: lampiran/data-dpt.csv | Data DPT (CSV)\n"),
+        'content/ppid/csv-palsu.md:13: kolom "Lampiran": "lampiran/data-dpt.csv": berkas ini '
+        "bukan CSV",
+    ),
+    ("ppid/lampiran/data-dpt.csv", _xlsx_named_csv(), None),
+    (
+        "berita/2024-01-01-Huruf-Besar.MD",
+        news("MD"),
+        'akhiran tulisan harus ".md" dengan huruf kecil',
+    ),
+    (
+        "berita/2024-01-01-daftar-kurung.md",
+        news("Kurung", "Langkah:\n\n1) datang ke TPS\n2) tunjukkan KTP"),
+        'content/berita/2024-01-01-daftar-kurung.md:9: butir "1) datang ke TPS" tidak tampil',
+    ),
+    (
+        "berita/2024-01-01-daftar-word.md",
+        news("Word", "Bawa:\n\n• KTP elektronik\n• Surat undangan"),
+        'content/berita/2024-01-01-daftar-word.md:9: butir "• KTP elektronik" memakai tanda "•"',
+    ),
+    (
+        "berita/2024-01-01-sub-butir.md",
+        news("Sub", "- Dokumen\n  - KTP\n  - KK"),
+        'content/berita/2024-01-01-sub-butir.md:8: sub-butir "- KTP" menjorok 2 spasi',
+    ),
+    (
+        "berita/2024-01-01-contoh-separuh.md",
+        news("Separuh", "**TEMANGGUNG** – Tulis paragraf pembuka di sini."),
+        'teks contoh dari invoke new masih ada: "Tulis paragraf pembuka di sini"',
+    ),
+    (
+        "berita/2024-01-01-alt-dua-baris.md",
+        news(
+            "Alt",
+            extra="Image: images/Foto-Rapat.JPG\nImage_alt: Kantor KPU\n    tampak depan\n",
+        ),
+        'content/berita/2024-01-01-alt-dua-baris.md:8: kolom "Image_alt" hanya satu baris',
+    ),
+    (
+        "berita/2024-01-01-tanggal-dua-kali.md",
+        news("Dua", extra="Date: 2024-02-02 10:00\n"),
+        'content/berita/2024-01-01-tanggal-dua-kali.md:6: kolom "Date" ditulis dua kali',
+    ),
+    (
+        "berita/2024-01-01-attach.md",
+        news("Attach", "[naskah]({attach}lampiran/a.pdf)"),
+        'content/berita/2024-01-01-attach.md:7: tautan "{attach}lampiran/a.pdf": {attach} tidak',
+    ),
+    (
+        "berita/2024-01-01-naik-folder.md",
+        news("Naik", extra="Image: ../images/Foto-Rapat.JPG\nImage_alt: Rapat\n"),
+        'di luar folder content/. Mungkin maksud Anda "images/Foto-Rapat.JPG"?',
+    ),
+    (
+        "berita/2024-01-01-contoh-kode.md",
+        news("Kode", "Jangan tulis `<script>` di sini.\n\nTeks.\n\n<script>alert(1)</script>"),
+        'content/berita/2024-01-01-contoh-kode.md:11: HTML "<script>"',
+    ),
+    (
+        "berita/2024-01-01-utf16.md",
+        news("Enam belas").encode("utf-16-le"),
+        "content/berita/2024-01-01-utf16.md:1: berkas tersimpan sebagai UTF-16",
+    ),
+    (
+        "images/Thumbs.db",
+        b"\xd0\xcf\x11\xe0",
+        'content/images/Thumbs.db:1: "Thumbs.db" adalah berkas sistem',
+    ),
+]
+
+
 def _plant(folder, files):
     for name, data, _line in files:
         path = folder / name
@@ -185,6 +295,8 @@ def hostile(tmp_path_factory):
     secret = base / "rahasia.txt"
     secret.write_text("NIK 3323010101010001\n", encoding="utf-8")
     (content / "images" / "tautan.jpg").symlink_to(secret)
+    (content / "berita" / "2024-01-01-tautan.md").symlink_to(secret)
+    os.mkfifo(content / "berita" / "lampiran" / "pipa.pdf")
     with pytest.raises(ContentError) as error:
         build(base / "out", PATH=str(content), CACHE_PATH=str(base / "cache"))
     return base, str(error.value)
@@ -199,6 +311,21 @@ def test_a_symlink_is_refused_naming_link_and_target(hostile):
     base, report = hostile
     line = next(line for line in report.splitlines() if "tautan.jpg" in line)
     assert line.startswith("content/images/tautan.jpg:1:") and str(base / "rahasia.txt") in line
+
+
+def test_a_symlinked_markdown_file_gets_only_the_symlink_message(hostile):
+    lines = [line for line in hostile[1].splitlines() if "2024-01-01-tautan.md" in line]
+    assert len(lines) == 1 and "tautan simbolik" in lines[0]
+
+
+def test_a_pipe_is_refused_without_waiting_for_it(hostile):
+    assert (
+        "content/berita/lampiran/pipa.pdf:1: " in hostile[1] and "bukan berkas biasa" in hostile[1]
+    )
+
+
+def test_a_system_file_in_images_gets_one_message(hostile):
+    assert len([line for line in hostile[1].splitlines() if "Thumbs.db" in line]) == 1
 
 
 def test_nothing_of_the_hostile_corpus_reaches_the_output(hostile):
@@ -228,7 +355,7 @@ def private_site(tmp_path_factory):
             "pages/profil.md": "Title: Profil\n\nTentang kantor.\n",
             "berita/2024-01-02-foto.md": news(
                 "Foto",
-                "![Rapat pleno](/images/rapat.jpg)",
+                "![Rapat pleno](/images/rapat.jpg)\n\n[Nota]({static}/berita/lampiran/nota.pdf)",
                 extra="Lampiran: lampiran/laporan.pdf | Laporan\n",
             ),
             "ppid/laporan.md": ppid("Laporan", extra="Lampiran: lampiran/laporan.pdf | L\n"),
@@ -239,6 +366,7 @@ def private_site(tmp_path_factory):
     for folder in ("berita", "ppid"):
         (content / folder / "lampiran").mkdir(exist_ok=True)
         (content / folder / "lampiran" / "laporan.pdf").write_bytes(_pdf())
+    (content / "berita" / "lampiran" / "nota.pdf").write_bytes(_pdf())
     (content / "images" / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" '
         'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" '
@@ -259,10 +387,44 @@ def test_no_document_or_image_metadata_is_published(private_site):
             with Image.open(path) as image:
                 assert not image.getexif() and "xmp" not in image.info, path
     pdfs = [p for p in files if p.suffix == ".pdf"]
-    assert len(pdfs) == 2
+    assert len(pdfs) == 3
     for path in pdfs:
         with pikepdf.open(path) as pdf:
             assert "/Info" not in pdf.trailer and "/Metadata" not in pdf.Root
+
+
+def test_static_files_are_published_clean_at_the_address_their_place_gives(private_site):
+    logo = private_site / "images" / "logo.svg"
+    assert logo.exists() and b"<rect" in logo.read_bytes()
+    page = soup(next((private_site / "berita").glob("*/foto/index.html")))
+    link = page.find("a", string="Nota")["href"]
+    assert link.endswith("/berita/lampiran/nota.pdf")
+    with pikepdf.open(private_site / link.lstrip("/")) as pdf:
+        assert "/Info" not in pdf.trailer
+
+
+def test_a_folder_setting_in_the_wrong_letter_case_is_a_settings_mistake(tmp_path):
+    from kpu_settings import SettingsError
+
+    content = write_content(tmp_path / "content", {"berita/a.md": news("A")})
+    with pytest.raises(SettingsError, match='ARTICLE_PATHS menyebut folder "Berita"'):
+        build(tmp_path / "out", PATH=str(content), ARTICLE_PATHS=["Berita"])
+
+
+def test_without_the_gate_the_kit_refuses_to_build(tmp_path):
+    # In a new process: Pelican never disconnects the signals of a plugin loaded earlier.
+    content = write_content(tmp_path / "content", {"berita/a.md": news("A")})
+    script = (
+        "import sys\n"
+        f"sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'plugins')!r}]\n"
+        "from tests.conftest import build, make_settings\n"
+        "plugins = [p for p in make_settings()['PLUGINS'] if p != 'kpu_gate']\n"
+        f"build({str(tmp_path / 'out')!r}, PATH={str(content)!r}, PLUGINS=plugins)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert 'PLUGINS wajib memuat "kpu_gate"' in result.stderr
+    assert not (tmp_path / "out" / "berita").exists()
 
 
 def test_the_sha256_shown_is_that_of_the_published_file(private_site):

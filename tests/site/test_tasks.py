@@ -64,7 +64,8 @@ def test_new_page_is_a_draft_until_filled_in_and_then_lands_under_its_parent(pro
     _fill_in(created, {"Status: draft": "Status: published"})
     with pytest.raises(ContentError) as error:
         build(project / "early", PATH=str(project / "content"))
-    assert f'teks contoh dari invoke new masih ada: "{example.PAGE_SUMMARY}"' in str(error.value)
+    phrase = example.key_phrase(example.PAGE_SUMMARY)
+    assert f'teks contoh dari invoke new masih ada: "{phrase}"' in str(error.value)
     _fill_in(created, {example.PAGE_SUMMARY: "Jam layanan kantor.", example.PAGE_BODY: "Isi."})
     site = build(project / "out", PATH=str(project / "content"))
     page = soup(site / "profil" / "jadwal-layanan" / "index.html")

@@ -170,3 +170,57 @@ def test_what_cannot_be_made_safe_is_refused(tmp_path, name, data):
     (tmp_path / name).write_bytes(data)
     with pytest.raises(FileRefused):
         CleanStore.open(str(tmp_path / "cache")).publish(str(tmp_path / name))
+
+
+def test_a_name_stored_decomposed_is_found_with_its_real_spelling(tmp_path):
+    import unicodedata
+
+    root = tmp_path / "content"
+    (root / "images").mkdir(parents=True)
+    stored = unicodedata.normalize("NFD", "rapat-café.jpg")
+    (root / "images" / stored).write_bytes(b"x")
+    resolved = resolve("images/rapat-café.jpg", str(root), Listings(str(root)))
+    assert resolved.kind == "case" and resolved.found == f"images/{stored}"
+    assert "huruf beraksen" in describe(resolved, "images/rapat-café.jpg")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("berita/a.MD", 'harus ".md" dengan huruf kecil'), ("berita/b.md", "UTF-16")],
+)
+def test_survey_names_upper_case_extensions_and_utf16_without_its_mark(tmp_path, name, expected):
+    root = tmp_path / "content"
+    (root / "berita").mkdir(parents=True)
+    (root / name).write_bytes("Title: x\n".encode("utf-16-le"))
+    (problem,) = survey(str(root), make_settings()).problems[name]
+    assert expected in problem
+
+
+def test_a_pipe_is_named_by_the_survey_and_refused_by_the_store(tmp_path):
+    root = tmp_path / "content"
+    (root / "berita" / "lampiran").mkdir(parents=True)
+    os.mkfifo(root / "berita" / "lampiran" / "pipa.pdf")
+    (problem,) = survey(str(root), make_settings()).problems["berita/lampiran/pipa.pdf"]
+    assert "bukan berkas biasa" in problem
+    with pytest.raises(FileRefused):
+        CleanStore.open(str(tmp_path / "cache")).publish(str(root / "berita/lampiran/pipa.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("data", "refused"),
+    [
+        (b"nomor,nama\r\n1,Budi\r\n", False),
+        ("\ufeffnomor,nama\n1,Caf\u00e9\n".encode(), False),
+        (b"PK\x03\x04docProps/core.xml", True),
+        ("nomor;nama\n1;Caf\u00e9\n".encode("cp1252"), True),
+        (b"\xd0\xcf\x11\xe0 xls", True),
+    ],
+)
+def test_only_real_csv_text_is_published_as_csv(tmp_path, data, refused):
+    (tmp_path / "data.csv").write_bytes(data)
+    store = CleanStore.open(str(tmp_path / "cache"))
+    if refused:
+        with pytest.raises(FileRefused, match="bukan CSV"):
+            store.publish(str(tmp_path / "data.csv"))
+    else:
+        assert open(store.publish(str(tmp_path / "data.csv")).path, "rb").read() == data

@@ -175,3 +175,34 @@ def test_youtube_embeds_are_rewritten_from_the_parsed_tree():
 )
 def test_markup_in_plain_text_fields_is_found(value, tag):
     assert markup_in_text(value) == tag
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<p><a href="/" title="<img src=/images/a.jpg alt=a><svg onload=x>">k</a></p>',
+        '<p><img alt="><svg onload=alert(1)>" src="/images/a.jpg"></p>',
+        '<p><img alt="a>b" src="/images/a.jpg"></p>',
+    ],
+)
+def test_image_tags_that_the_image_rewrite_would_cut_open_are_refused(fragment):
+    (problem,) = vet_html(fragment)
+    assert '"<img" hanya boleh sebagai tag gambar utuh' in problem
+
+
+def test_an_embed_without_its_closing_tag_is_refused():
+    fragment = '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"><svg onload=x>'
+    (problem,) = vet_html(fragment)
+    assert 'tanpa penutup "</iframe>"' in problem
+    assert rewrite_youtube(fragment) == fragment  # never rewritten half
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("Judul &lt;img src=x onerror=alert(1)&gt;", "<img src=x onerror=alert(1)>"),
+        ("a &lt; b", None),
+    ],
+)
+def test_tags_spelt_with_entities_in_text_fields_are_found(value, tag):
+    assert markup_in_text(value) == tag

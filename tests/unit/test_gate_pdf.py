@@ -4,9 +4,9 @@ import io
 import pikepdf
 import pytest
 from pikepdf import Array, Dictionary, Name, String
-from PIL import Image
+from PIL import Image, features
 
-from kpu_gate.jpeg import JpegError, strip_jpeg
+from kpu_gate.jpeg import JpegError, strip_jpeg, strip_jpeg2000
 from kpu_gate.pdf import BAD_IMAGE, BROKEN, LOCKED, SIGNED, PdfProblem, clean_pdf
 from tests.photos import GPS_IFD, camera_jpeg
 
@@ -609,3 +609,449 @@ def test_camera_photo_loses_gps_icc_and_comment():
     decoded = Image.open(io.BytesIO(stripped))
     assert not decoded.getexif() and not {"icc_profile", "comment", "xmp"} & set(decoded.info)
     assert decoded.tobytes() == Image.open(io.BytesIO(original)).tobytes()
+
+
+# The document information dictionary, reached from elsewhere than the trailer.
+
+
+def test_docinfo_referenced_from_the_catalog_too_is_emptied():
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Author"] = f"{XMP_CREATOR} NIP {NIP}"
+    pdf.Root.Extra = pdf.trailer.Info
+    assert pdf.Root.Extra.is_indirect
+    out = io.BytesIO()
+    pdf.save(out)
+    hostile = out.getvalue()
+    cleaned = clean_pdf(hostile)
+    assert NIP.encode() in _dump(hostile) and NIP.encode() not in _dump(cleaned)
+    with _open(cleaned) as after:
+        assert "/Info" not in after.trailer and len(after.pages) == 1
+        assert after.Root.Extra.keys() == set()
+
+
+# Inline images: a JPEG written into the content stream itself (BI ... ID <data> EI).
+
+INLINE_PLANTED = [b"Exif\x00\x00", b"KameraPonsel", b"GPSLatitude", b"lokasi rumah", b"ICC_PROFILE"]
+INLINE_JPEG = camera_jpeg(width=16, height=8)
+TEXT = b"BT /F1 12 Tf 72 720 Td (Pengumuman) Tj ET"
+
+
+def _inline(jpeg=INLINE_JPEG, entries=b"/W 16 /H 8 /CS /RGB /BPC 8 /F /DCT"):
+    return b"q 16 0 0 8 72 72 cm BI " + entries + b" ID " + jpeg + b"\nEI Q"
+
+
+def _inline_pdf(where, drawing=None):
+    """Return a PDF whose page draws the inline image from where it is put."""
+    drawing = _inline() if drawing is None else drawing
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0].obj
+    font = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica)
+    page.Resources = Dictionary(Font=Dictionary(F1=font))
+    content = drawing
+    if where == "content array":
+        head, tail = drawing.split(b" BI ")
+        page.Contents = Array([pdf.make_stream(TEXT + b" " + head), pdf.make_stream(b"BI " + tail)])
+        content = None
+    elif where == "form":
+        form = pdf.make_stream(drawing, Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, 595, 842])
+        page.Resources.XObject = Dictionary(Fm0=form)
+        content = b"/Fm0 Do"
+    elif where == "appearance without /Subtype":
+        appearance = pdf.make_stream(drawing, BBox=[0, 0, 595, 842])
+        page.Annots = Array([_annot(pdf, "/Stamp", AP=Dictionary(N=appearance))])
+        content = b""
+    elif where == "tiling pattern":
+        pattern = pdf.make_stream(
+            drawing,
+            PatternType=1,
+            PaintType=1,
+            TilingType=1,
+            BBox=[0, 0, 200, 200],
+            XStep=200,
+            YStep=200,
+            Resources=Dictionary(),
+        )
+        page.Resources.Pattern = Dictionary(P0=pattern)
+        content = b"/Pattern cs /P0 scn 0 0 595 842 re f"
+    elif where == "Type 3 glyph":
+        # A coloured glyph (d0) may draw a colour image; the font is a direct dictionary.
+        glyph = pdf.make_stream(b"1000 0 d0 " + drawing)
+        page.Resources.Font.T3 = Dictionary(
+            Type=Name.Font,
+            Subtype=Name.Type3,
+            FontBBox=[0, 0, 1000, 1000],
+            FontMatrix=[0.001, 0, 0, 0.001, 0, 0],
+            CharProcs=Dictionary(g=glyph),
+            Encoding=Dictionary(Differences=[0, Name.g]),
+            FirstChar=0,
+            LastChar=0,
+            Widths=[1000],
+            Resources=Dictionary(),
+        )
+        content = b"BT /T3 12 Tf 72 72 Td <00> Tj ET"
+    if content is not None:
+        page.Contents = pdf.make_stream(TEXT + b" " + content)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _drawings(pdf):
+    """Yield the page and every content stream its resources draw."""
+    page = pdf.pages[0]
+    yield page
+    resources = page.Resources
+    yield from resources.get("/XObject", {}).values()
+    yield from resources.get("/Pattern", {}).values()
+    yield from (annot.AP.N for annot in page.get("/Annots", []))
+    for font in resources.Font.values():
+        if font.Subtype == Name.Type3:
+            yield from font.CharProcs.values()
+
+
+def _instructions(data):
+    """Return what each content stream draws, an inline image as its entries and pixels."""
+    drawn = []
+    with _open(data) as pdf:
+        for drawing in _drawings(pdf):
+            for instruction in pikepdf.parse_content_stream(drawing):
+                if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                    image = instruction.iimage
+                    entries = Dictionary(image.obj)
+                    if "/Length" in entries:
+                        del entries.Length
+                    pixels = Image.open(io.BytesIO(image.read_raw_bytes())).tobytes()
+                    drawn.append(("INLINE IMAGE", entries.unparse(), pixels))
+                else:
+                    drawn.append(pikepdf.unparse_content_stream([instruction]))
+        return len(pdf.pages), drawn
+
+
+def _raw_contents(pdf):
+    page, *others = _drawings(pdf)
+    return _contents(page) + [stream.read_bytes() for stream in others]
+
+
+def _inline_data(data):
+    with _open(data) as pdf:
+        return [
+            instruction.iimage
+            for drawing in _drawings(pdf)
+            for instruction in pikepdf.parse_content_stream(drawing)
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage)
+        ]
+
+
+INLINE_PLACES = [
+    "page",
+    "content array",
+    "form",
+    "appearance without /Subtype",
+    "tiling pattern",
+    "Type 3 glyph",
+]
+INLINE_SPELLINGS = {
+    "abbreviated": b"/W 16 /H 8 /CS /RGB /BPC 8 /F /DCT",
+    "full names": b"/Width 16 /Height 8 /ColorSpace /DeviceRGB /BitsPerComponent 8"
+    b" /Filter /DCTDecode",
+    "filter array, parameters, length": b"/W 16 /H 8 /CS /RGB /BPC 8 /F [/DCT]"
+    b" /DP [<< /ColorTransform 1 >>] /L %d" % len(INLINE_JPEG),
+}
+
+
+@pytest.mark.parametrize("spelling", INLINE_SPELLINGS)
+@pytest.mark.parametrize("where", INLINE_PLACES)
+def test_inline_jpeg_loses_its_metadata_but_draws_the_same(where, spelling):
+    hostile = _inline_pdf(where, _inline(entries=INLINE_SPELLINGS[spelling]))
+    cleaned = clean_pdf(hostile)
+    hostile_dump, cleaned_dump = _dump(hostile), _dump(cleaned)
+    for planted in INLINE_PLANTED:
+        assert planted in hostile_dump and planted not in cleaned_dump
+    assert _instructions(cleaned) == _instructions(hostile)
+    [image] = _inline_data(cleaned)
+    assert image.read_raw_bytes() == strip_jpeg(INLINE_JPEG) + b"\n"
+    if "/Length" in image.obj:
+        assert image.obj.Length == len(strip_jpeg(INLINE_JPEG))
+    assert clean_pdf(hostile) == cleaned and clean_pdf(cleaned) == cleaned
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [
+        _inline(strip_jpeg(INLINE_JPEG)),
+        b"q 2 0 0 1 72 72 cm BI /W 2 /H 1 /CS /G /BPC 8 ID \x10\x80\nEI Q",
+        b"q 2 0 0 1 72 72 cm BI /W 2 /H 1 /CS /G /BPC 8 /F /AHx ID 1080>\nEI Q",
+        b"BT /F1 12 Tf 72 72 Td (BIAYA PEMILU) Tj ET",
+    ],
+    ids=["clean JPEG", "uncompressed", "hexadecimal", "text that spells BI"],
+)
+@pytest.mark.parametrize("where", ["page", "form"])
+def test_content_without_metadata_in_inline_images_is_kept_byte_for_byte(where, drawing):
+    hostile = _inline_pdf(where, drawing)
+    cleaned = clean_pdf(hostile)
+    with _open(hostile) as before, _open(cleaned) as after:
+        assert _raw_contents(after) == _raw_contents(before)
+
+
+def test_pages_sharing_a_content_array_share_the_rewritten_content():
+    with _open(_inline_pdf("content array")) as pdf:
+        pdf.pages.append(pdf.pages[0])
+        pdf.pages[1].obj.Contents = pdf.pages[0].obj.Contents
+        out = io.BytesIO()
+        pdf.save(out)
+    with _open(clean_pdf(out.getvalue())) as cleaned:
+        first, second = (page.obj.Contents for page in cleaned.pages)
+        assert first.objgen == second.objgen and b"KameraPonsel" not in first.read_bytes()
+
+
+def test_broken_inline_jpeg_is_refused():
+    hostile = _inline_pdf("page", b"BI /W 1 /H 1 /CS /G /BPC 8 /F /DCT ID bukan jpeg\nEI")
+    with pytest.raises(PdfProblem) as problem:
+        clean_pdf(hostile)
+    assert str(problem.value) == BAD_IMAGE
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [_inline().removesuffix(b"\nEI Q"), _inline().replace(b"\nEI Q", b" EIQ"), b"[ BI ] ID"],
+    ids=["no EI", "EI run into the next operator", "BI inside an array"],
+)
+def test_content_whose_inline_images_do_not_parse_is_refused(drawing):
+    # qpdf leaves an unterminated inline image out of what it parses: its EXIF would stay.
+    with pytest.raises(PdfProblem) as problem:
+        clean_pdf(_inline_pdf("page", drawing))
+    assert str(problem.value) == BROKEN
+
+
+# JPEG 2000 (/JPXDecode): JP2 boxes around a J2K codestream, or the codestream alone.
+
+
+def _box(kind, body, length=None):
+    size = 8 + len(body) if length is None else length
+    return size.to_bytes(4, "big") + kind + body
+
+
+def _j2k_segment(marker, payload):
+    return marker.to_bytes(2, "big") + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+# A tiny hand-made codestream (SOC, SIZ, COD, one tile-part whose data holds bytes that look like
+# a comment marker): enough for the walker, not for a decoder.
+SOC_SIZ = b"\xff\x4f" + _j2k_segment(0xFF51, bytes(38))
+J2K_COMMENT = _j2k_segment(0xFF64, b"\x00\x01Kakadu " + NIP.encode())
+COD = _j2k_segment(0xFF52, bytes(10))
+TILE = _j2k_segment(0xFF90, bytes(8)) + b"\xff\x93" + b"\xff\x64\x00\x05abc" + b"\xff\xd9"
+J2K = SOC_SIZ + COD + TILE
+
+
+def _codestream():
+    """Return a J2K codestream with a comment planted: Pillow's lossless one if it can write it."""
+    data = J2K
+    if features.check("jpg_2000"):
+        bands = [Image.linear_gradient("L").resize((16, 8)).rotate(90 * n) for n in range(3)]
+        out = io.BytesIO()
+        Image.merge("RGB", bands).save(out, "JPEG2000", no_jp2=True)
+        data = out.getvalue()
+    siz_end = 4 + int.from_bytes(data[4:6], "big")
+    comment = _j2k_segment(0xFF64, b"\x00\x01KomentarKodestream " + NIP.encode())
+    return data[:siz_end] + comment + data[siz_end:]
+
+
+SIGNATURE = _box(b"jP  ", b"\r\n\x87\n")
+FTYP = _box(b"ftyp", b"jp2 \x00\x00\x00\x00jp2 ")
+IHDR = _box(b"ihdr", (8).to_bytes(4, "big") + (16).to_bytes(4, "big") + b"\x00\x03\x07\x07\x00\x00")
+COLR = _box(b"colr", b"\x01\x00\x00\x00\x00\x00\x10")  # enumerated sRGB
+RES = _box(b"res ", _box(b"resc", b"\x00\x48\x00\x01\x00\x48\x00\x01\x00\x00"))
+JP2_METADATA = [
+    _box(b"xml ", b"<x:xmpmeta>XmpJp2 GPSLatitude 7,19.5S</x:xmpmeta>"),
+    _box(b"uuid", bytes(range(16)) + b"GeoJP2Vendor"),
+    _box(
+        b"uinf",
+        _box(b"ulst", b"\x00\x01" + bytes(range(16)))
+        + _box(b"url ", b"\x00\x00\x00\x00http://intranet.kpu.local/peta\x00"),
+    ),
+    _box(b"jp2i", b"HakCiptaInternal"),
+    _box(b"free", b"SisaVersiLama"),
+]
+JP2_PLANTED = [
+    b"XmpJp2",
+    b"GeoJP2Vendor",
+    b"intranet.kpu.local",
+    b"HakCiptaInternal",
+    b"SisaVersiLama",
+    b"DalamHeader",
+    b"KomentarKodestream",
+    NIP.encode(),
+]
+
+
+def _jp2(codestream, open_ended=False, extended=False):
+    header = IHDR + COLR + RES + _box(b"uuid", bytes(16) + b"DalamHeader")
+    jp2h = _box(b"jp2h", header)
+    if extended:
+        jp2h = b"\x00\x00\x00\x01jp2h" + (16 + len(header)).to_bytes(8, "big") + header
+    jp2c = _box(b"jp2c", codestream, length=0 if open_ended else None)
+    return SIGNATURE + FTYP + JP2_METADATA[0] + jp2h + b"".join(JP2_METADATA[1:]) + jp2c
+
+
+JPX_IMAGES = {
+    "JP2": lambda: _jp2(_codestream()),
+    "JP2 with extended and open-ended boxes": lambda: _jp2(
+        _codestream(), open_ended=True, extended=True
+    ),
+    "bare codestream": _codestream,
+}
+
+
+def _jpx_pdf(jpx):
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    image = pikepdf.Stream(
+        pdf, jpx, Type=Name.XObject, Subtype=Name.Image, Width=16, Height=8, Filter=Name.JPXDecode
+    )
+    pdf.pages[0].Resources = Dictionary(XObject=Dictionary(Im0=image))
+    pdf.pages[0].Contents = pdf.make_stream(b"q 160 0 0 80 72 500 cm /Im0 Do Q")
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _jpx_stream(data):
+    with _open(data) as pdf:
+        image = pdf.pages[0].Resources.XObject.Im0
+        return image.Filter, image.read_raw_bytes()
+
+
+@pytest.mark.parametrize("kind", JPX_IMAGES)
+def test_jpeg2000_image_loses_metadata_boxes_and_comments_but_not_a_pixel(kind):
+    jpx = JPX_IMAGES[kind]()
+    hostile = _jpx_pdf(jpx)
+    cleaned = clean_pdf(hostile)
+    hostile_dump, cleaned_dump = _dump(hostile), _dump(cleaned)
+    for planted in JP2_PLANTED if kind != "bare codestream" else JP2_PLANTED[-2:]:
+        assert planted in hostile_dump and planted not in cleaned_dump
+    # The comment Pillow's encoder (OpenJPEG) writes by itself.
+    assert b"OpenJPEG" not in cleaned_dump
+    with _open(cleaned) as after:
+        assert len(after.pages) == 1
+    assert _jpx_stream(cleaned)[0] == Name.JPXDecode
+    new = _jpx_stream(cleaned)[1]
+    if kind != "bare codestream":
+        assert new.startswith(SIGNATURE + FTYP) and IHDR + COLR + RES in new
+    if features.check("jpg_2000"):
+        decoded = Image.open(io.BytesIO(new))
+        assert decoded.size == (16, 8)
+        assert decoded.tobytes() == Image.open(io.BytesIO(jpx)).tobytes()
+    assert clean_pdf(hostile) == cleaned and clean_pdf(cleaned) == cleaned
+
+
+def test_broken_jpeg2000_inside_the_pdf_is_refused():
+    with pytest.raises(PdfProblem) as problem:
+        clean_pdf(_jpx_pdf(SIGNATURE + FTYP + _box(b"jp2c", b"bukan kodestream")))
+    assert str(problem.value) == BAD_IMAGE
+
+
+# The JPEG 2000 walker on its own, on hand-made boxes around the tiny codestream.
+
+JP2H = _box(b"jp2h", IHDR + COLR + RES)
+
+
+@pytest.mark.parametrize(
+    ("jpx", "expected"),
+    [
+        (J2K, J2K),
+        (SOC_SIZ + J2K_COMMENT + COD + J2K_COMMENT + TILE, J2K),
+        (SOC_SIZ + b"\xff\x30" + COD + TILE, SOC_SIZ + b"\xff\x30" + COD + TILE),
+        (
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K),
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K),
+        ),
+        (
+            SIGNATURE + FTYP + b"".join(JP2_METADATA) + JP2H + _box(b"jp2c", J2K),
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K),
+        ),
+        (
+            SIGNATURE
+            + FTYP
+            + _box(b"jp2h", IHDR + _box(b"xml ", b"x") + COLR + RES)
+            + _box(b"jp2c", J2K),
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K),
+        ),
+        (
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", SOC_SIZ + J2K_COMMENT + COD + TILE, length=0),
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K),
+        ),
+        (
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K, length=0),
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K, length=0),
+        ),
+        (
+            SIGNATURE
+            + FTYP
+            + b"\x00\x00\x00\x01xml "
+            + (21).to_bytes(8, "big")
+            + b"Budi!"
+            + JP2H
+            + _box(b"jp2c", J2K),
+            SIGNATURE + FTYP + JP2H + _box(b"jp2c", J2K),
+        ),
+    ],
+    ids=[
+        "codestream, nothing to drop",
+        "comments in the main header, not in the tile data",
+        "reserved marker without parameters",
+        "JP2, nothing to drop",
+        "metadata boxes",
+        "unknown box inside the header",
+        "open-ended codestream box with a comment",
+        "open-ended codestream box kept as it is",
+        "extended length",
+    ],
+)
+def test_jpeg2000_walker_drops_only_metadata(jpx, expected):
+    assert strip_jpeg2000(jpx) == expected
+    assert strip_jpeg2000(expected) == expected
+
+
+@pytest.mark.parametrize(
+    "jpx",
+    [
+        b"",
+        b"\x89PNG\r\n\x1a\n",
+        SIGNATURE + FTYP,
+        SIGNATURE + FTYP + JP2H + b"\x00\x00\x00",
+        SIGNATURE + FTYP + _box(b"xml ", b"x", length=5) + _box(b"jp2c", J2K),
+        SIGNATURE + FTYP + _box(b"xml ", b"x", length=400) + _box(b"jp2c", J2K),
+        SIGNATURE + FTYP + b"\x00\x00\x00\x01xml " + (4).to_bytes(8, "big") + _box(b"jp2c", J2K),
+        SIGNATURE + FTYP + _box(b"jp2h", IHDR + b"\x00\x00") + _box(b"jp2c", J2K),
+        SIGNATURE + FTYP + _box(b"ftbl", b"") + _box(b"jp2c", J2K),
+        SIGNATURE + FTYP + _box(b"jp2c", b"\xff\xd8\xff\xe0"),
+        SOC_SIZ + COD,
+        SOC_SIZ + b"\xff\x52\x00\x40" + TILE,
+        SOC_SIZ + b"\x00\x00" + TILE,
+        SOC_SIZ + b"\xff\xd9",
+        b"\xff\x4f\xff\x52" + bytes(40) + TILE,
+    ],
+    ids=[
+        "empty",
+        "png",
+        "no codestream",
+        "box header cut off",
+        "box length too small",
+        "box length past the end",
+        "extended length too small",
+        "header child cut off",
+        "fragment table",
+        "codestream box holding a JPEG",
+        "main header without tile-part",
+        "segment length past the end",
+        "not a marker in the main header",
+        "end of codestream before any tile",
+        "no SIZ after SOC",
+    ],
+)
+def test_jpeg2000_walker_refuses_what_it_cannot_walk(jpx):
+    with pytest.raises(JpegError):
+        strip_jpeg2000(jpx)

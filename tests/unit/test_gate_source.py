@@ -6,6 +6,7 @@ import pytest
 from kpu_gate import placeholders as example
 from kpu_gate.source import (
     code_block_problems,
+    field_problems,
     header_problems,
     list_problems,
     placeholder_problems,
@@ -163,3 +164,48 @@ def test_a_document_that_passed_is_not_judged_again(tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text(HEAD + "\nIsi\tdiubah.\n", encoding="utf-8")
     with pytest.raises(pytest.fail.Exception):
         vet_document(document, later)  # a changed file is judged again
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "expected"),
+    [
+        ("Langkah:\n\n1) datang ke TPS\n", 6, 'Markdown membaca "1." (titik), bukan "1)"'),
+        ("Bawa:\n\n• KTP elektronik\n", 6, 'memakai tanda "•"'),
+        ("- Dokumen\n  - KTP\n", 5, "menjorok 2 spasi"),
+    ],
+)
+def test_list_markers_markdown_does_not_read_are_reported(body, line, expected):
+    text = HEAD + "\n" + body
+    (problem,) = list_problems(text, split_header(text))
+    assert problem.line == line and expected in problem
+    html = _markdown(text)
+    assert "<ol>" not in html and html.count("<ul>") <= 1  # no numbered, no nested list
+
+
+@pytest.mark.parametrize(
+    ("header", "multi_line", "lines"),
+    [
+        ("Image_alt: Kantor\n    tampak depan\n", {"lampiran", "summary"}, [4]),
+        ("Summary: Satu\n    dua\n", {"lampiran", "summary"}, []),
+        ("Lampiran: a.pdf\n    b.pdf\n", {"lampiran", "summary"}, []),
+        ("Date: 2024-01-03 10:00\n", {"lampiran"}, [3]),
+        ("Ringkasan: satu\n    dua\n", None, []),  # PPID: continued fields are joined
+        ("Lampiran: a.pdf\nLampiran: b.pdf\n", None, []),
+    ],
+)
+def test_fields_written_twice_or_continued_when_they_take_one_line(header, multi_line, lines):
+    text = HEAD + header + "\nIsi.\n"
+    problems = field_problems(split_header(text), multi_line)
+    assert [p.line for p in problems] == lines
+
+
+def test_half_edited_placeholders_are_still_recognised():
+    text = HEAD + "\n**TEMANGGUNG** – Tulis paragraf pembuka di sini.\n"
+    (problem,) = placeholder_problems(text, "")
+    assert "Tulis paragraf pembuka di sini" in problem
+
+
+def test_a_problem_is_placed_where_its_text_is_markup_not_where_it_is_quoted(tmp_path):
+    text = HEAD + "\nJangan tulis `<script>` di sini.\n\n<script>x</script>\n"
+    problems = vet_document(_document(tmp_path, text))
+    assert [p.line for p in problems if "<script>" in p] == [6]

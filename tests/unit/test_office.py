@@ -38,6 +38,27 @@ def test_the_sample_block_is_valid(office):
             "sudah dipakai divisi lain",
         ),
         (lambda o: o["divisions"][0].pop("commissioner"), '"commissioner" wajib diisi'),
+        (
+            lambda o: o["divisions"][0].update(slug="Keuangan Umum"),
+            'KPU_OFFICE["divisions"] nomor 1: slug "Keuangan Umum" hanya boleh huruf kecil, angka '
+            'dan tanda hubung, misalnya "keuangan-umum".',
+        ),
+        (
+            lambda o: o["divisions"][2].update(slug="data_informasi"),
+            'KPU_OFFICE["divisions"] nomor 3: slug "data_informasi" hanya boleh huruf kecil, '
+            'angka dan tanda hubung, misalnya "data-informasi".',
+        ),
+        (
+            lambda o: o["divisions"][1].update(slug="sosialisasi--sdm-"),
+            'KPU_OFFICE["divisions"] nomor 2: slug "sosialisasi--sdm-" tidak boleh diawali atau '
+            "diakhiri tanda hubung, atau memuat dua tanda hubung berturut-turut, misalnya "
+            '"sosialisasi-sdm".',
+        ),
+        (
+            lambda o: o["secretariat"].update(slug="Sekretariat KPU"),
+            'KPU_OFFICE["secretariat"]: slug "Sekretariat KPU" hanya boleh huruf kecil, angka dan '
+            'tanda hubung, misalnya "sekretariat-kpu".',
+        ),
     ],
 )
 def test_mistakes_in_the_block_are_named(office, change, expected):
@@ -65,3 +86,10 @@ def test_social_links_keep_footer_order_and_skip_empty_accounts():
     links = social_links({"youtube": "https://y", "x": "https://x", "tiktok": ""})
     assert [link["network"] for link in links] == ["x", "youtube"]
     assert links[0]["label"] == "X (Twitter)"
+
+
+@pytest.mark.parametrize("slug", ["teknis", "hukum-dan-ham", "dapil2", "2024-pemilu"])
+def test_lowercase_slugs_with_single_hyphens_pass(office, slug):
+    office["divisions"][0]["slug"] = slug
+    office["secretariat"]["slug"] = f"sekretariat-{slug}"
+    assert validate_office(office) == []

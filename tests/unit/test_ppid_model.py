@@ -286,3 +286,22 @@ def test_dik_records_link_to_their_row_and_never_to_a_document():
     records = dik_records(number_exempt([item]), "", "ppid/dik/", DEFAULT_GROUPS)
     assert list(records[0]) == list(DIK_COLUMNS)
     assert records[0]["tautan"] == "/ppid/dik/#ktp"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('=HYPERLINK("https://x")', '\'=HYPERLINK("https://x")'),
+        ("+62 293", "'+62 293"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Laporan kinerja", "Laporan kinerja"),
+        (2024, 2024),
+    ],
+)
+def test_open_data_cells_never_start_a_spreadsheet_formula(value, written):
+    from kpu_ppid.dip import spreadsheet_safe, to_csv
+
+    assert spreadsheet_safe(value) == written
+    assert to_csv({"a": ""}, [{"a": value}]).splitlines()[1].strip('"') == str(written).replace(
+        '"', '""'
+    )
