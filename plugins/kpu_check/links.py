@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
+from kpu_gate.markup import elements
 from kpu_messages import Problem
 
 # Pelican's own markers (INTRASITE_LINK_REGEX) for a link to another content file.
@@ -32,27 +33,13 @@ def filename_links(html):
     """Return the `{filename}` links of an HTML fragment as written, once each, in order."""
     if not html or not any(marker in html for marker in MARKERS):
         return []  # most items link no other file; spare them the parse
-    from justhtml import JustHTML  # only for the few items with such links
-
     links = []
-    for node in _elements(JustHTML(html, sanitize=False, fragment=True).root):
+    for node in elements(html):  # parsed as a browser does, by the gate's parser
         for name in LINK_ATTRIBUTES:
             value = (node.attrs.get(name) or "").strip()
             if value.startswith(MARKERS) and value not in links:
                 links.append(value)
     return links
-
-
-def _elements(node):
-    from justhtml import Element
-
-    for child in node.children or ():
-        if isinstance(child, Element):
-            yield child
-            yield from _elements(child)
-        content = getattr(child, "template_content", None)
-        if content is not None:
-            yield from _elements(content)
 
 
 def candidate_paths(link, relative_dir):

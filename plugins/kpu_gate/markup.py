@@ -372,6 +372,21 @@ def markup_in_text(value):
     return None
 
 
+def elements(fragment):
+    """Yield every element of an HTML fragment in document order (templates' too)."""
+    Element = _kinds()[0]  # noqa: N806  (a class)
+    stack = [_parse(fragment)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Element):
+            yield node
+        children = list(node.children or ())
+        content = getattr(node, "template_content", None)
+        if content is not None:
+            children.append(content)
+        stack.extend(reversed(children))
+
+
 def _descendants(node):
     for child in node.children or ():
         yield child

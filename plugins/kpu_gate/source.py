@@ -221,13 +221,9 @@ def code_block_problems(text, header, fragment):
     """Report indented lines that Markdown turned into a grey code box (admins write no code)."""
     if "<pre" not in (fragment or ""):
         return []
-    from justhtml import Element, JustHTML  # only for the rare file that has a code box
+    from kpu_gate.markup import elements  # the gate's parser, for the rare file with a code box
 
-    blocks = [
-        node
-        for node in _descendants(JustHTML(fragment, sanitize=False, fragment=True).root)
-        if isinstance(node, Element) and node.name == "pre"
-    ]
+    blocks = [node for node in elements(fragment) if node.name == "pre"]
     lines = [(n, line) for n, line, fenced in body_lines(text, header) if not fenced]
     problems = []
     for block in blocks:
@@ -286,9 +282,3 @@ _FLAT_PLACEHOLDERS = tuple((text, _flat(key_phrase(text))) for text in PLACEHOLD
 
 def _short(text, limit=60):
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _descendants(node):
-    for child in node.children or ():
-        yield child
-        yield from _descendants(child)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kpu_gate.dates import check_date_text
 from kpu_gate.files import RASTER, extension
-from kpu_gate.markup import markup_in_text, vet_html
+from kpu_gate.markup import elements, markup_in_text, vet_html
 from kpu_gate.references import describe, resolve
 from kpu_gate.source import (
     body_lines,
@@ -156,11 +156,8 @@ def _located(problem, text, header):
 
 def link_problems(fragment, source_path, listings):
     """Report {filename}/{static}/{attach} links whose file is missing or misspelt."""
-    from justhtml import JustHTML  # only for the few documents with such links
-
     problems = []
-    root = JustHTML(fragment, sanitize=False, fragment=True).root
-    for node in _elements(root):
+    for node in elements(fragment):
         for name in ("href", "src"):
             value = (node.attrs.get(name) or "").strip()
             if not value.startswith(LINK_PLACEHOLDERS):
@@ -183,12 +180,3 @@ def link_problems(fragment, source_path, listings):
                     )
                 )
     return problems
-
-
-def _elements(node):
-    from justhtml import Element
-
-    for child in node.children or ():
-        if isinstance(child, Element):
-            yield child
-            yield from _elements(child)
