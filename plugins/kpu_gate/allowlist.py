@@ -11,8 +11,7 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 
 # Allowed tags and the attributes each may carry beyond the global ones.
 TAG_ATTRIBUTES = {
-    # No rel: rel="opener" would hand the linked page this window (reverse tabnabbing).
-    "a": {"href", "target", "hreflang"},
+    "a": {"href", "target", "rel", "hreflang"},
     "abbr": set(),
     "b": set(),
     "blockquote": set(),
@@ -84,6 +83,8 @@ TAG_ATTRIBUTES = {
 # (No `cite`: Ammonia does not judge its scheme, and the two judges must apply the same rules.)
 URL_ATTRIBUTES = frozenset({"href", "src"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Link types copied HTML carries; "opener" would hand the linked page this window.
+REL_VALUES = frozenset({"noopener", "noreferrer", "nofollow", "external", "ugc", "sponsored"})
 # Markdown tables align columns with style="text-align: …"; no other CSS is content's business.
 STYLE_PROPERTIES = frozenset({"text-align"})
 STYLE_VALUES = frozenset({"left", "right", "center", "justify", "start", "end"})

@@ -15,6 +15,7 @@ import nh3
 
 from kpu_gate.allowlist import (
     GLOBAL_ATTRIBUTES,
+    REL_VALUES,
     SAFE_SCHEMES,
     STYLE_PROPERTIES,
     TAG_ATTRIBUTES,
@@ -31,7 +32,7 @@ from kpu_messages import Problem
 # vetted fragment each match is exactly one <img> start tag (see _image_tag_problems).
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # Fragments with these are always parsed, even when Ammonia would change nothing.
-_PARSE_ALWAYS = ("style", "<iframe", "<img")
+_PARSE_ALWAYS = ("style", "<iframe", "<img", "rel")
 # Schemes a browser runs as script or as a document of its own when followed.
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "blob", "filesystem"})
 _HTML = "html"  # justhtml names the HTML namespace so; svg and math are foreign
@@ -113,6 +114,14 @@ def _element_problems(node, fragment):
                 Problem(
                     f'atribut style "{_short(value)}" tidak diizinkan; di konten hanya '
                     "perataan kolom tabel (text-align) yang boleh. Hapus atribut itu.",
+                    needle=raw,
+                )
+            )
+        elif name == "rel" and not set(value.lower().split()) <= REL_VALUES:
+            problems.append(
+                Problem(
+                    f'atribut rel "{_short(value)}" tidak diizinkan; yang boleh: '
+                    f"{', '.join(sorted(REL_VALUES))}. Hapus atribut itu.",
                     needle=raw,
                 )
             )

@@ -144,11 +144,23 @@ def body_lines(text, header):
 
 
 def tab_problems(text, header):
-    """Report body lines indented with a tab (a code box, or a list run into a paragraph)."""
-    problems = []
+    """Report lines indented with a tab outside a list (a code box, or a run-on paragraph).
+
+    Inside a list a tab counts as four spaces and nests an item, as intended; elsewhere it
+    turns the line into a code box or joins it to the paragraph above.
+    """
+    problems, in_list, blank = [], False, True
     for number, line, fenced in body_lines(text, header):
+        if fenced or not line.strip():
+            blank = blank or not line.strip()
+            continue
+        expanded = line.expandtabs(TAB_LENGTH)
+        if _LIST_ITEM.match(expanded):
+            in_list = True
+        elif blank and not expanded.startswith(" "):
+            in_list = False  # a paragraph after a blank line ends the list
         indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if not fenced and "\t" in indent and line.strip():
+        if "\t" in indent and not in_list:
             problems.append(
                 Problem(
                     "baris diawali tab. Markdown membacanya sebagai kotak kode abu-abu atau "
@@ -157,6 +169,7 @@ def tab_problems(text, header):
                     line=number,
                 )
             )
+        blank = False
     return problems
 
 

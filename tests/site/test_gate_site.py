@@ -201,7 +201,7 @@ HOSTILE += [
     (
         "berita/2024-01-01-opener.md",
         news("Opener", '<a href="https://x.example" target="_blank" rel="opener">x</a>'),
-        'content/berita/2024-01-01-opener.md:7: atribut "rel" pada <a>',
+        'content/berita/2024-01-01-opener.md:7: atribut rel "opener" tidak diizinkan',
     ),
     (
         "ppid/csv-palsu.md",

@@ -74,6 +74,7 @@ HOSTILE = [
     ("xlink on html", '<a xlink:href="javascript:x">k</a>', '"xlink:href"', ""),
     ("ftp link", '<a href="ftp://x.example/a">k</a>', '"ftp:"', "ftp://"),
     ("file link", '<a href="file:///etc/passwd">k</a>', '"file:"', "file://"),
+    ("rel opener", '<a href="https://x" target="_blank" rel="opener">k</a>', 'rel "opener"', ""),
 ]
 
 
@@ -92,6 +93,7 @@ CLEAN = [
     "<p>Rapat <strong>pleno</strong> dan <em>rekapitulasi</em>.</p>",
     '<p><a href="https://www.kpu.go.id">KPU</a> <a href="/kontak/">Kontak</a></p>',
     '<p><a href="mailto:humas@kpu.go.id">surel</a> <a href="tel:+62293491000">telepon</a></p>',
+    '<p><a href="https://x.example" target="_blank" rel="noopener noreferrer">x</a></p>',
     '<p><a href="{filename}/pages/profil.md">profil</a></p>',
     '<p><a href="#bagian-2">lompat</a></p>',
     '<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>',

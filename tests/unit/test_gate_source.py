@@ -74,6 +74,8 @@ def test_header_split_matches_what_markdown_reads():
         ("Langkah:\n\n\t- satu\n\t- dua\n", [6, 7]),
         ("Langkah:\n\t- satu\n", [5]),
         (" \tcampur spasi dan tab\n", [4]),
+        ("- butir\n\t- sub-butir bertab\n", []),  # a tab nests an item inside a list
+        ("- butir\n\nParagraf.\n\n\tbaris bertab\n", [8]),
         ("```\n\tkode dalam pagar\n```\n", []),
         ("Teks\tdengan tab di tengah.\n", []),
     ],
