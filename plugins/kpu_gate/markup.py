@@ -381,10 +381,20 @@ def markup_in_text(value):
     return None
 
 
-def elements(fragment):
-    """Yield every element of an HTML fragment in document order (templates' too)."""
+def elements(fragment, page=False):
+    """Yield every element of an HTML fragment in document order (templates' too).
+
+    With `page`, the text is a whole page (parsed as a document) and each element knows
+    its line (`origin_line`).
+    """
     Element = _kinds()[0]  # noqa: N806  (a class)
-    stack = [_parse(fragment)]
+    if page:
+        from justhtml import JustHTML
+
+        root = JustHTML(fragment, sanitize=False, track_node_locations=True).root
+    else:
+        root = _parse(fragment)
+    stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, Element):

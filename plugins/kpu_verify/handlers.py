@@ -1,6 +1,8 @@
 """Signal handler of kpu_verify: the last word on a build before anyone ships it."""
 
+import functools
 import os
+from urllib.parse import urlparse
 
 from kpu_buildstate import load_pickle, save_pickle
 from kpu_check.handlers import STATE_KEY, CheckState
@@ -9,8 +11,9 @@ from kpu_incremental.writer import FACTS_KEY, READERS_KEY
 from kpu_messages import AdminFacingError, locate_line, problem_report
 from kpu_search.handlers import BACKGROUND_KEY
 from kpu_verify import output as out
+from kpu_verify.active import active_content
 
-MEMO_FORMAT = 2  # bump when what the memo keeps per file changes
+MEMO_FORMAT = 3  # bump when what the memo keeps per file changes
 
 
 class StrictBuildError(AdminFacingError):
@@ -24,7 +27,10 @@ class OutputCheckError(AdminFacingError):
 def ask_for_page_facts(pelican):
     """Have the incremental writer index each page it renders (no second read of it)."""
     if pelican.settings.get("KPU_OUTPUT_CHECK"):
-        pelican.settings.setdefault(READERS_KEY, []).append(("page", out.index_text))
+        host = _site_host(pelican.settings)
+        readers = pelican.settings.setdefault(READERS_KEY, [])
+        readers.append(("page", out.index_text))
+        readers.append(("active", functools.partial(active_content, site_host=host)))
 
 
 def finish(pelican):
@@ -40,7 +46,7 @@ def finish(pelican):
     facts = settings.get(FACTS_KEY, {})
     memo = out.FileMemo(load_pickle(memo_path, MEMO_FORMAT, default={}) if check else {}, facts)
     if check:  # read every page and image while the search index is being written
-        out.read_all(pelican.output_path, memo)
+        out.read_all(pelican.output_path, memo, _site_host(settings))
     for work in settings.pop(BACKGROUND_KEY, []):
         work.result()
     problems = []
@@ -90,6 +96,13 @@ def verify_folder(output, settings, state=None, memo=None, links=True):
         lines.append(f"output/{page}:{line}: {message}{more}")
     for page, message in state.leaks:
         lines.append(_where(settings, state, output, page, 1, message))
+    for page, line, what in out.active_pages(output, _site_host(settings), memo):
+        message = (
+            f"halaman terbit memuat {what}, yang bisa menjalankan skrip atau memuat kode situs "
+            "lain. Hapus bagian itu; bila tidak ada di berkas Anda, serahkan kepada pengelola "
+            "teknis (tema atau plugin)."
+        )
+        lines.append(f"output/{page}:{line}: {message}")
     for image in out.images_with_metadata(output, memo):
         lines.append(f"output/{image}:1: gambar terbit masih membawa metadata (EXIF/XMP).")
     draft_url = settings.get("DRAFT_URL", "")
@@ -111,6 +124,11 @@ def verify_folder(output, settings, state=None, memo=None, links=True):
         for url in out.unpublished_urls(output, settings.get("SITEURL", ""), out.listed_urls(path)):
             lines.append(f'output/{listing}:1: mencantumkan "{url}" yang tidak terbit.')
     return sorted(dict.fromkeys(lines), key=_position)
+
+
+def _site_host(settings):
+    """Return the host of the site's own address (scripts from it are the site's)."""
+    return urlparse(settings.get("SITEURL") or "").netloc
 
 
 def _position(line):

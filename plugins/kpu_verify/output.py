@@ -3,6 +3,7 @@
 HTMLParser (not BeautifulSoup) keeps the pass over thousands of pages quick.
 """
 
+import functools
 import hashlib
 import html
 import os
@@ -13,6 +14,8 @@ from urllib.parse import unquote, urljoin, urlparse
 from xml.etree import ElementTree
 
 from PIL import Image
+
+from kpu_verify.active import active_page
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 LINK_ATTRIBUTES = {"href", "src"}
@@ -59,9 +62,10 @@ class FileMemo:
         return result
 
 
-def read_all(output, memo):
+def read_all(output, memo, site_host=""):
     """Read every page and image of the output into `memo` (the slow part of the check)."""
     output = os.path.normpath(output)
+    scan = functools.partial(active_page, site_host=site_host)
     pages, images, every = [], [], []
     for folder, _dirs, files in os.walk(output):
         for name in files:
@@ -70,6 +74,7 @@ def read_all(output, memo):
             extension = os.path.splitext(name)[1].lower()
             if extension == ".html":
                 memo.get("page", path, index_page)
+                memo.get("active", path, scan)
                 pages.append(path)
             elif extension in IMAGE_EXTENSIONS:
                 memo.get("image", path, carries_metadata)
@@ -96,6 +101,17 @@ def links_signature(siteurl, memo):
         size, mtime_ns, _found = memo.fresh[("page", path)]
         hasher.update(f"\n{path}:{size}:{mtime_ns}".encode("utf-8", "surrogateescape"))
     return hasher.hexdigest()
+
+
+def active_pages(output, site_host, memo=None):
+    """Return (page, line, what) for everything on published pages that could run."""
+    memo = memo or FileMemo()
+    scan = functools.partial(active_page, site_host=site_host)
+    found = []
+    for path in _listed(output, memo, 1):
+        relative = os.path.relpath(path, output).replace(os.sep, "/")
+        found += [(relative, line, what) for line, what in memo.get("active", path, scan)]
+    return found
 
 
 def _listed(output, memo, index):

@@ -459,3 +459,16 @@ def test_pelicans_own_command_prints_the_report_plainly_and_fails(project):
         for line in lines
     ), output
     assert any(line.startswith("content/berita/2024-01-01-salah.md:7: alamat") for line in lines)
+
+
+def test_script_from_the_theme_is_caught_by_the_output_check(project):
+    footer = project / "theme" / "templates" / "partials" / "footer.html"
+    footer.write_text(
+        footer.read_text(encoding="utf-8") + '<a href="java&#9;script:alert(1)">x</a>\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "check"], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "halaman terbit memuat alamat" in result.stderr and "output/" in result.stderr
