@@ -11,7 +11,7 @@ from kpu_buildstate import load_pickle, save_pickle
 from kpu_gate.files import CleanStore, FileRefused, extension, survey
 from kpu_gate.markup import rewrite_youtube
 from kpu_gate.references import Listings
-from kpu_gate.vet import GATE_VERSION, Document, Passed, vet_document
+from kpu_gate.vet import DEFAULT_LINK_SYNTAX, GATE_VERSION, Document, Passed, vet_document
 from kpu_messages import AdminFacingError, Problem, record_problems, recorded_problems
 from kpu_settings import SettingsError
 
@@ -133,6 +133,7 @@ def vet_content(content):
         # Pelican joins continued Summary lines and lists Lampiran lines; any other field
         # continued on a line below becomes a Python list on the page.
         multi_line=frozenset({"lampiran", *settings.get("FORMATTED_FIELDS", [])}),
+        link_syntax=settings.get("INTRASITE_LINK_REGEX") or DEFAULT_LINK_SYNTAX,
     )
     problems = vet_document(document, state.passed, state.listings)
     problems += _name_problems(content)

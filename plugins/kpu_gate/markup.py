@@ -288,6 +288,7 @@ def vet_html(fragment):
     root = _parse(fragment, locations=True)
     _walk(root, fragment, problems)
     problems += _image_tag_problems(root, fragment)
+    problems += _page_tag_problems(fragment)
     if problems:
         return problems
     original, sanitized = _shape(_parse(fragment)), _shape(_parse(cleaned))
@@ -325,6 +326,32 @@ def _image_tag_problems(root, fragment):
                     'utuh, tanpa ">" di dalam nilai atributnya. Tulis gambar dengan Markdown: '
                     "![keterangan](/images/nama.jpg).",
                     needle=written[:30],
+                )
+            )
+    return problems
+
+
+def _page_tag_problems(fragment):
+    """Report <html>, <head> or <body> tags, which lend their attributes to the page itself.
+
+    Parsed alone the fragment drops them; inside the page a browser adds their attributes
+    (style, background, onpageshow) to the page's own <html> and <body>.
+    """
+    lowered = fragment.lower()
+    if not any(f"<{tag}" in lowered for tag in ("html", "head", "body")):
+        return []
+    from justhtml import JustHTML
+
+    page = JustHTML("<!DOCTYPE html><html><head></head><body>" + fragment, sanitize=False).root
+    problems = []
+    for node in _descendants(page):
+        if getattr(node, "name", "") in ("html", "head", "body") and node.attrs:
+            written = " ".join(f"{k}={v!r}" for k, v in node.attrs.items())
+            problems.append(
+                Problem(
+                    f'tag "<{node.name}>" tidak boleh ada di konten: atributnya '
+                    f"({_short(written, 60)}) akan menempel pada halaman situs. Hapus tag itu.",
+                    needle=f"<{node.name}",
                 )
             )
     return problems

@@ -39,6 +39,11 @@ def _code_version():
 
 
 GATE_VERSION = _code_version()
+DEFAULT_LINK_SYNTAX = "[{|](?P<what>.*?)[|}]"
+# What may follow {filename} in a link. Pelican replaces such links as text after the gate and
+# puts an entity-decoded #fragment or ?query back unescaped, so "&quot;" there would close
+# the attribute: only characters that cannot end or open markup are allowed.
+_SAFE_LINK_VALUE = re.compile(r"[A-Za-z0-9._~!$()*+,;=:@/%?#\-]*")
 LINK_PLACEHOLDERS = ("{filename}", "{static}", "{attach}", "|filename|", "|static|", "|attach|")
 
 
@@ -54,6 +59,9 @@ class Document:
     with_time: bool = True  # whether a date usually carries a time (news) or not (PPID)
     scaffold_hint: str = ""  # what to do instead, e.g. "; atau tulis Status: draft"
     multi_line: frozenset | None = None  # fields that may continue on lines below (None: all)
+    # Pelican's INTRASITE_LINK_REGEX, and whether the document's links are replaced at all.
+    link_syntax: str = DEFAULT_LINK_SYNTAX
+    links_replaced: bool = True
 
 
 @dataclass
@@ -75,6 +83,7 @@ def _digest(document, text):
     parts = [GATE_VERSION, text, document.fragment, repr(sorted(document.formatted.items()))]
     parts += [repr((document.live, document.date_fields, document.with_time))]
     parts += [repr(sorted(document.multi_line) if document.multi_line is not None else None)]
+    parts += [repr((document.link_syntax, document.links_replaced))]
     for part in parts:
         hasher.update(part.encode("utf-8", "surrogatepass"))
         hasher.update(b"\0")
@@ -122,9 +131,11 @@ def _judge(document, text):
             if message:
                 problems.append(Problem(message, line=line))
     problems += vet_html(document.fragment)
+    problems += placeholder_link_problems(document)
     for key, (name, html) in formatted.items():
         line = first_line.get(key, (None, ""))[0]
-        problems += [Problem(f'kolom "{name}": {p}', line=line) for p in vet_html(html)]
+        found = vet_html(html) + placeholder_link_problems(document, html)
+        problems += [Problem(f'kolom "{name}": {p}', line=line) for p in found]
     tabs = tab_problems(text, header)
     tab_lines = {p.line for p in tabs}
     problems += tabs + list_problems(text, header)
@@ -152,6 +163,48 @@ def _located(problem, text, header):
         if not fenced and needle in _CODE_SPAN.sub("", line):
             return Problem(str(problem), line=number, needle=needle)
     return problem
+
+
+def placeholder_link_problems(document, html=None):
+    """Report {filename}-style links that Pelican's text replacement would turn into markup.
+
+    Found with Pelican's own pattern, over the text as Pelican will read it.
+    """
+    html = document.fragment if html is None else html
+    if not any(mark in html for mark in "{|"):
+        return []
+    pattern = _link_pattern(document.link_syntax)
+    problems = []
+    for match in pattern.finditer(html):
+        path, value = match.group("path"), match.group("value")
+        if not document.links_replaced:
+            problems.append(
+                Problem(
+                    f'tautan "{path[:60]}" tidak diganti menjadi alamat di item PPID. Tulis alamat '
+                    'halamannya langsung, misalnya "/berita/2024/nama-berita/".',
+                    needle=path[:40],
+                )
+            )
+        elif not _SAFE_LINK_VALUE.fullmatch(value):
+            bad = "".join(sorted({c for c in value if not _SAFE_LINK_VALUE.fullmatch(c)}))
+            problems.append(
+                Problem(
+                    f'tautan "{path[:60]}" memuat tanda yang tidak boleh di alamat ({bad!r}). '
+                    "Tulis letak berkasnya saja, tanpa spasi, tanda kutip atau kode HTML seperti "
+                    "&quot;.",
+                    needle=path[:40],
+                )
+            )
+    return problems
+
+
+def _link_pattern(syntax):
+    """Return Pelican's pattern for intra-site links (Content._get_intrasite_link_regex)."""
+    return re.compile(
+        rf"""(?P<markup><[^\>]+(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*)
+        (?P<quote>["\'])(?P<path>{syntax}(?P<value>.*?))(?P=quote)""",
+        re.X,
+    )
 
 
 def link_problems(fragment, source_path, listings):

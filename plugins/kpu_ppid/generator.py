@@ -76,6 +76,7 @@ class PpidGenerator(Generator):
                 fragment=body,
                 live=True,  # PPID items have no drafts: every item goes live when built
                 scaffold_hint=" (item PPID langsung terbit saat situs dibangun)",
+                links_replaced=False,  # Pelican replaces {filename} only in its own contents
             )
             gate_problems = vet_document(document, gate.passed, gate.listings)
             body = rewrite_youtube(body)

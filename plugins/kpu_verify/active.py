@@ -30,6 +30,24 @@ URL_ATTRIBUTES = (
 )
 NEVER = frozenset({"object", "embed", "applet", "base", "frame", "frameset", "portal"})
 DATA_SCRIPT_TYPES = frozenset({"application/ld+json"})
+# Addresses a browser loads without a click: each must be the site's own (no tracker, no
+# asset from another host), whatever put it in the page.
+LOADED = {
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "input": ("src", "formaction"),
+    "button": ("formaction",),
+    "form": ("action",),
+    "body": ("background",),
+    "table": ("background",),
+    "td": ("background",),
+}
+LOADED_LINKS = frozenset(
+    {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+)
 EMBED_HOST = "www.youtube-nocookie.com"
 
 
@@ -50,10 +68,31 @@ def active_content(text, site_host=""):
                 found.append((_line(text, name), f'atribut "{name}" pada <{tag}>'))
             elif name.lower() in URL_ATTRIBUTES and _unsafe(value):
                 found.append((_line(text, name), f'alamat "{value[:60]}" pada <{tag} {name}>'))
+        if "srcdoc" in attrs:
+            found.append((_line(text, "srcdoc"), f'atribut "srcdoc" pada <{tag}>'))
+        if "url(" in attrs.get("style", "").lower():
+            found.append((_line(text, "url("), f"gambar dari atribut style pada <{tag}>"))
+        for address in _loaded(tag, attrs):
+            if not _same_site(address, site_host):
+                found.append((_line(text, address[:40]), f'<{tag}> memuat "{address[:60]}"'))
         problem = _element_problem(tag, attrs, site_host)
         if problem:
             found.append((_line(text, f"<{tag}"), problem))
     return tuple(found)
+
+
+def _loaded(tag, attrs):
+    """Return the addresses an element makes the browser load."""
+    addresses = []
+    for name in LOADED.get(tag, ()):
+        value = attrs.get(name, "")
+        if name == "srcset":
+            addresses += [part.strip().split()[0] for part in value.split(",") if part.strip()]
+        elif value.strip():
+            addresses.append(value.strip())
+    if tag == "link" and LOADED_LINKS & set(attrs.get("rel", "").lower().split()):
+        addresses.append(attrs.get("href", "").strip())
+    return [address for address in addresses if address]
 
 
 def _line(text, needle):

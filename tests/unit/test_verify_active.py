@@ -42,3 +42,20 @@ def test_the_sites_own_scripts_data_and_embeds_pass():
         '<form action="/cari/"><input name="q"></form>'
     )
     assert active_content(PAGE.format(head=head, body=body), "kab.kpu.go.id") == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<iframe srcdoc="&lt;script&gt;x&lt;/script&gt;"></iframe>', '"srcdoc"'),
+        ('<img src="https://evil.example/t.gif" alt="">', 'memuat "https://evil.example/t.gif"'),
+        ('<img srcset="/a.jpg 1x, https://evil.example/b.jpg 2x" alt="">', "evil.example/b.jpg"),
+        ('<form action="https://evil.example/kumpul"><input name="nik"></form>', "<form> memuat"),
+        ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link> memuat"),
+        ('<div style="background:url(https://evil.example/h.png)">x</div>', "atribut style"),
+        ('<table background="https://evil.example/bg.png"><tr><td>x</td></tr></table>', "<table>"),
+    ],
+)
+def test_anything_loaded_from_another_site_is_found(body, expected):
+    found = active_content(PAGE.format(head="", body=body), "kab.kpu.go.id")
+    assert any(expected in what for _line, what in found), found
