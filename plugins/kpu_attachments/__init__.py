@@ -14,8 +14,9 @@ from urllib.parse import urlparse
 from babel.numbers import format_decimal
 
 from kpu_gate.allowlist import browser_url, url_scheme
-from kpu_gate.files import DOCUMENTS, PUBLISHABLE, FileRefused, extension
-from kpu_gate.references import describe, reference_path, resolve
+from kpu_gate.files import DOCUMENTS, PUBLISHABLE, FileRefused, extension, published_name
+from kpu_gate.references import describe, resolve
+from kpu_messages import Problem
 from kpu_settings import extension_labels
 
 # Attachment types allowed by default, with the label shown to citizens. Office documents
@@ -134,14 +135,14 @@ def resolve_attachment(ref, item_dir, allowed_types, item_url, gate):
             f'kolom "Lampiran": "{ref.target}" memuat "?" atau "#"; tulis letak berkasnya saja, '
             'misalnya "lampiran/laporan-2024.pdf".'
         )
-    resolved = resolve(ref.target, item_dir, gate.listings)
+    resolved = resolve(ref.target, item_dir, gate.listings, address=False)
     if resolved.kind == "outside":
         return None, (
             f'kolom "Lampiran": "{ref.target}" berada di luar folder content/. '
             "Simpan berkasnya di samping berkas tulisan, misalnya di folder lampiran/ di "
             "sebelahnya."
         )
-    ext = extension(reference_path(ref.target))
+    ext = extension(ref.target)
     if ext not in allowed_types:
         allowed = ", ".join(sorted(set(allowed_types)))
         advice = " Ekspor dokumennya ke PDF (tabel data: CSV)." if ext in DOCUMENTS else ""
@@ -160,7 +161,7 @@ def resolve_attachment(ref, item_dir, allowed_types, item_url, gate):
         published = gate.store.publish(resolved.path)
     except FileRefused as refused:
         return None, f'kolom "Lampiran": "{ref.target}": {refused}'
-    filename = os.path.basename(resolved.path)
+    filename = published_name(resolved.path, gate.slug_subs)
     attachment = Attachment(
         label=ref.label,
         url=item_url + filename,
@@ -180,7 +181,8 @@ def resolve_all(refs, item_dir, allowed_types, item_url, gate):
     for ref in refs:
         attachment, problem = resolve_attachment(ref, item_dir, allowed_types, item_url, gate)
         if problem:
-            problems.append(problem)
+            # Found on its own line, a continuation line of `Lampiran:` included.
+            problems.append(Problem(problem, needle=ref.target))
             continue
         if attachment.filename and attachment.filename in names:
             problems.append(

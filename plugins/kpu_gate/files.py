@@ -11,6 +11,7 @@ own SHA-256, written atomically and checked before use, so a rebuild cleans noth
 import hashlib
 import io
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from kpu_buildstate import load_pickle, save_pickle, write_atomically
 from kpu_messages import FileProblem, Problem
 
 # Bump when any cleaning changes, so every cached clean copy is made again.
-CLEANING_VERSION = 1
+CLEANING_VERSION = 2
 RASTER = {"jpg", "jpeg", "png", "webp", "heic", "heif"}
 # Types the gate can publish safely, each with what is done to it.
 PUBLISHABLE = {"pdf", "csv", "jpg", "jpeg", "png", "svg"}
@@ -48,6 +49,21 @@ class FileRefused(ValueError):
 def extension(name):
     """Return a file name's extension, lower-case, without the dot."""
     return os.path.splitext(name)[1].lower().lstrip(".")
+
+
+def published_name(file_name, regex_subs=()):
+    """Return the name a file is published under: lower case, letters, digits and hyphens.
+
+    "Laporan Akhir (Final).PDF" becomes "laporan-akhir-final.pdf", so an address never holds
+    spaces or capitals, whatever the admin's computer named the file.
+    """
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    stem, ext = os.path.splitext(os.path.basename(file_name))
+    subs = list(regex_subs) or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    slug = re.sub(r"[^a-z0-9]+", "-", slugify(stem, regex_subs=subs)).strip("-")
+    return (slug or "berkas") + re.sub(r"[^a-z0-9.]", "", ext.lower())
 
 
 def where_documents_go(settings):
@@ -234,13 +250,15 @@ def _walk(root, relative, role, content_folders, image_folders, settings, memo, 
 
 def _encoding_once(entry, path, memo, result):
     stat = entry.stat(follow_symlinks=False)
+    # The change time too: `touch -r` can put a file's old size and time stamp back, not that.
+    stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
     known = memo.get(path)
-    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
-        problem = known[2]
+    if known is not None and known[0] == stamp:
+        problem = known[1]
     else:
         with open(entry.path, "rb") as handle:
             problem = encoding_problem(handle.read())
-    result.memo[path] = (stat.st_size, stat.st_mtime_ns, problem)
+    result.memo[path] = (stamp, problem)
     return problem
 
 
@@ -295,7 +313,11 @@ class CleanStore:
     def source_hash(self, path):
         """Return a source file's SHA-256, remembered by path, size and time stamp."""
         stat = os.stat(path)
-        key = f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}"
+        # The change time too: `touch -r` can put back the size and time stamp, not that.
+        key = (
+            f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}"
+            f"|{stat.st_ino}"
+        )
         if key not in self.hashes:
             self.hashes[key] = sha256_file(path)
             self.dirty = True

@@ -8,11 +8,17 @@ from pelican.contents import Article, Page
 from pelican.utils import slugify
 
 from kpu_buildstate import load_pickle, save_pickle
-from kpu_gate.files import CleanStore, FileRefused, extension, survey
+from kpu_gate.files import CleanStore, FileRefused, extension, published_name, survey
 from kpu_gate.markup import rewrite_youtube
 from kpu_gate.references import Listings
 from kpu_gate.vet import DEFAULT_LINK_SYNTAX, GATE_VERSION, Document, Passed, vet_document
-from kpu_messages import AdminFacingError, Problem, record_problems, recorded_problems
+from kpu_messages import (
+    AdminFacingError,
+    Problem,
+    record_problems,
+    recorded_problems,
+    unknown_value,
+)
 from kpu_settings import SettingsError
 
 STATE_KEY = "KPU_GATE_STATE"
@@ -31,6 +37,7 @@ class GateState:
     listings: Listings
     published: dict = field(default_factory=dict)  # output path -> Published, this build
     remembered_memo: dict = field(default_factory=dict)  # the survey memo as loaded
+    slug_subs: tuple = ()  # SLUG_REGEX_SUBSTITUTIONS, for the names files are published under
 
 
 def _state_path(folder):
@@ -49,6 +56,7 @@ def start(pelican):
         remembered_memo=dict(remembered.get("survey", {})),
         store=CleanStore.open(os.path.join(folder, "bersih")),
         listings=Listings(settings["PATH"]),
+        slug_subs=tuple(tuple(pair) for pair in settings.get("SLUG_REGEX_SUBSTITUTIONS", ())),
     )
 
 
@@ -138,6 +146,7 @@ def vet_content(content):
     problems = vet_document(document, state.passed, state.listings)
     problems += _name_problems(content)
     problems += _slug_problems(content)
+    problems += _layout_field_problems(content)
     content._content = rewrite_youtube(content._content)
     record_problems(content._context, content.relative_source_path, problems)
 
@@ -186,6 +195,40 @@ def _name_problems(content):
     ]
 
 
+# Page templates of the kit's theme a page may name in `Template:`; news use one template.
+PAGE_TEMPLATES = ("page", "kontak", "ppid")
+
+
+def _layout_field_problems(content):
+    """Report `Lang:` and `Template:` values that would move a page or lose its text.
+
+    Pelican writes an item with another language beside the page as "slug-Lang.html" and
+    renders any template named, even one that shows nothing of the item.
+    """
+    problems = []
+    metadata, settings = content.metadata, content.settings
+    language = str(metadata.get("lang", "") or "").strip()
+    if language and language != settings.get("DEFAULT_LANG", "id"):
+        problems.append(
+            Problem(
+                f'kolom "Lang": "{language}" tidak dipakai; situs ini berbahasa '
+                f'"{settings.get("DEFAULT_LANG", "id")}" saja. Hapus baris itu.'
+            )
+        )
+    template = str(metadata.get("template", "") or "").strip()
+    allowed = settings.get("KPU_PAGE_TEMPLATES", PAGE_TEMPLATES)
+    if template and isinstance(content, Article):
+        problems.append(
+            Problem(
+                'kolom "Template" tidak dipakai untuk berita: semua berita memakai tampilan '
+                "yang sama. Hapus baris itu."
+            )
+        )
+    elif template and template not in allowed:
+        problems.append(Problem(unknown_value("Template", template, allowed)))
+    return problems
+
+
 def _slug_from_file_name(content):
     stem = os.path.splitext(os.path.basename(content.source_path))[0]
     match = re.match(content.settings.get("FILENAME_METADATA") or "(?!)", stem)
@@ -231,6 +274,15 @@ def vet_static_files(generator):
             continue
         if relative in known or not os.path.lexists(static.source_path):
             continue  # named already: by the survey, or as a misspelt {static} link
+        name = os.path.basename(relative)
+        if name != published_name(name, state.slug_subs):
+            suggestion = published_name(name, state.slug_subs)
+            message = (
+                f'nama berkas "{name}" menjadi alamat dengan spasi, huruf besar atau tanda baca. '
+                f'Ganti nama menjadi "{suggestion}" (dan tautannya).'
+            )
+            record_problems(generator.context, relative, [Problem(message, line=1)])
+            continue
         try:
             published = state.store.publish(static.source_path)
         except FileRefused as refused:

@@ -9,9 +9,12 @@ gets the nearest file of the same name as a suggestion ("images/" forgotten, say
 
 import os
 import posixpath
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
+
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
 @dataclass
@@ -58,9 +61,15 @@ class Resolved:
     hint: str = ""  # how to write the reference so that it finds `found`
 
 
-def reference_path(target):
-    """Return the file part of a written reference (no {static}, query, #anchor or %20)."""
+def reference_path(target, address=True):
+    """Return the file part of a written reference (no {static}, query, #anchor or %20).
+
+    With `address=False` the reference is a plain file path (a `Lampiran` entry): "%" and "#"
+    are letters of the name, not parts of an address.
+    """
     target = target.strip()
+    if not address:
+        return target
     for prefix in ("{static}", "{filename}", "{attach}", "|static|", "|filename|", "|attach|"):
         if target.startswith(prefix):
             target = target[len(prefix) :]
@@ -68,11 +77,20 @@ def reference_path(target):
     return unquote(urlsplit(target).path)
 
 
-def resolve(target, base_dir, listings):
+def resolve(target, base_dir, listings, address=True):
     """Resolve a reference written in a file of `base_dir` (absolute) against content/."""
-    path = reference_path(target)
+    path = reference_path(target, address)
     root = os.path.abspath(listings.root)
     start = root if path.startswith("/") else os.path.abspath(base_dir)
+    on_computer = bool(_DRIVE.match(target.strip()))
+    if "\\" in target or on_computer:
+        # Windows writes paths with "\\" and a drive letter; the site reads "/" only.
+        name = target.replace("\\", "/").rsplit("/", 1)[-1]
+        candidates = listings.same_name(name)
+        found = candidates[0] if len(candidates) == 1 else ""
+        hint = _hint(found, start, root) if found else ""
+        kind = "computer" if on_computer else "backslash"
+        return Resolved(None, kind=kind, found=found, hint=hint)
     relative_start = os.path.relpath(start, root).replace(os.sep, "/")
     joined = posixpath.normpath(posixpath.join(relative_start, path.lstrip("/")))
     if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
@@ -144,6 +162,18 @@ def describe(resolved, written):
         return f'"{written}" tidak ditemukan. Mungkin maksud Anda "{resolved.hint}"?'
     if resolved.kind == "missing":
         return f'"{written}" tidak ditemukan. Periksa nama dan letak berkasnya.'
+    if resolved.kind == "computer":
+        where = f'tulis "{resolved.hint}"' if resolved.found else "lalu tulis letaknya di sana"
+        return (
+            f'"{written}" adalah letak berkas di komputer Anda, bukan di situs. Salin berkasnya ke '
+            f"folder content/ (gambar: content/images/), {where}."
+        )
+    if resolved.kind == "backslash":
+        better = resolved.hint or written.strip().replace("\\", "/")
+        return (
+            f'"{written}" memakai garis miring terbalik "\\". Tulis letak berkas dengan garis '
+            f'miring "/": "{better}".'
+        )
     if resolved.kind == "outside" and resolved.found:
         return f'"{written}" berada di luar folder content/. Mungkin maksud Anda "{resolved.hint}"?'
     if resolved.kind == "outside":

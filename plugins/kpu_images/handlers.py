@@ -12,7 +12,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.log import console
 
 from kpu_dates.model import format_tanggal
-from kpu_gate.files import clean_image_bytes, extension
+from kpu_gate.files import clean_image_bytes, extension, published_name
 from kpu_gate.handlers import gate_state
 from kpu_gate.references import describe, resolve
 from kpu_images.cards import (
@@ -117,7 +117,10 @@ def plan_picture(path, alt, settings):
         info = inspect_image(path, settings["KPU_IMAGE_MAX_PIXELS"])
         state.infos[key] = info.__dict__
     info = ImageInfo(**state.infos[key])
-    stem = os.path.splitext(os.path.basename(path))[0]
+    # The published names follow the file's name, made safe for an address ("Foto Kantor.JPG"
+    # gives "foto-kantor-…-480.webp"); the content key keeps them apart.
+    name = published_name(path, settings.get("SLUG_REGEX_SUBSTITUTIONS", ()))
+    stem = os.path.splitext(name)[0]
     picture = build_picture(info, key, stem, settings, settings.get("SITEURL", ""), alt)
     cache_stem = os.path.join(state.cache_dir, key)
     fallback = "png" if info.has_alpha else "jpg"

@@ -122,6 +122,8 @@ def tag_attributes(tag):
 def image_source(src):
     """Strip Pelican's {static}/{filename} prefix; return (path, is_external)."""
     src = PLACEHOLDER.sub("", src.strip())
+    if re.match(r"^[a-z]:[\\/]", src, re.IGNORECASE):
+        return src, False  # a Windows drive ("C:\\Users\\…"): a path, judged by the gate
     return src, bool(re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.IGNORECASE))
 
 

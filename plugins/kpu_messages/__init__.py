@@ -102,11 +102,19 @@ def locate_line(text, message):
     if getattr(message, "line", None):
         return message.line
     needle = getattr(message, "needle", None)
+    field = FIELD.match(message)
+    if needle and field:
+        # A field's problem that quotes a value: the header line holding it (a continuation
+        # line of `Lampiran:`, say), not the same text in the body.
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                break
+            if needle in line:
+                return number
     if needle:
         found = _find(lines, needle)
         if found:
             return found
-    field = FIELD.match(message)
     if field:
         key = field.group(1).lower()
         for number, line in enumerate(lines, start=1):

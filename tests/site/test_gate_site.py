@@ -276,6 +276,74 @@ HOSTILE += [
 ]
 
 
+# Found by a second review: each reached the output or passed unnamed.
+HOSTILE += [
+    (
+        "berita/2024-01-01-tautan-kutip.md",
+        news(
+            "Kutip",
+            '<a href="{filename}/berita/2024-01-01-tautan-tab.md#&quot;&gt;&lt;/a&gt;&lt;'
+            'iframe srcdoc=&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;">di sini</a>',
+        ),
+        'content/berita/2024-01-01-tautan-kutip.md:7: tautan "{filename}/berita/2024-01-01-',
+    ),
+    (
+        "berita/2024-01-01-tautan-markdown.md",
+        news(
+            "Markdown", "[b]({filename}/berita/2024-01-01-tab.md#&quot;onfocus=alert(2) x=&quot;)"
+        ),
+        "content/berita/2024-01-01-tautan-markdown.md:7: tautan",
+    ),
+    (
+        "berita/2024-01-01-tag-body.md",
+        news(
+            "Body",
+            'Teks <body style="background:url(https://evil.example/h.png)" onpageshow="x"> lanjut.',
+        ),
+        'content/berita/2024-01-01-tag-body.md:7: tag "<body>" tidak boleh ada di konten',
+    ),
+    (
+        "berita/2024-01-01-bahasa.md",
+        news("Bahasa", extra="Lang: Inggris Raya\n"),
+        'content/berita/2024-01-01-bahasa.md:6: kolom "Lang": "Inggris Raya" tidak dipakai',
+    ),
+    (
+        "berita/2024-01-01-templat.md",
+        news("Templat", extra="Template: 404\n"),
+        'content/berita/2024-01-01-templat.md:6: kolom "Template" tidak dipakai untuk berita',
+    ),
+    (
+        "pages/templat.md",
+        "Title: Templat\nTemplate: article\n\nIsi.\n",
+        'content/pages/templat.md:2: kolom "Template": nilai "article" tidak dikenal',
+    ),
+    (
+        "berita/2024-01-01-letak-windows.md",
+        news("Win", extra="Image: C:\\Users\\humas\\Pictures\\Foto-Rapat.JPG\nImage_alt: R\n"),
+        "adalah letak berkas di komputer Anda",
+    ),
+    (
+        "berita/2024-01-01-garis-terbalik.md",
+        news("Garis", extra="Image: images\\Foto-Rapat.JPG\nImage_alt: R\n"),
+        'memakai garis miring terbalik "\\". Tulis letak berkas dengan garis miring "/"',
+    ),
+    (
+        "ppid/tautan-ppid.md",
+        ppid("Tautan", "Lihat [berita]({filename}/berita/2024-01-01-tab.md)."),
+        'content/ppid/tautan-ppid.md:14: tautan "{filename}/berita/2024-01-01-tab.md" tidak '
+        "diganti",
+    ),
+    (
+        "berita/2024-01-01-lampiran-kedua.md",
+        news(
+            "Kedua",
+            extra="Lampiran: lampiran/a.pdf | A\n    lampiran/tidak-ada.pdf | T\n",
+        ),
+        'content/berita/2024-01-01-lampiran-kedua.md:7: kolom "Lampiran": berkas "lampiran/tidak',
+    ),
+]
+
+
 def _plant(folder, files):
     for name, data, _line in files:
         path = folder / name

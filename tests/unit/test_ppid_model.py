@@ -153,7 +153,9 @@ def content(tmp_path):
 
 def _resolve(content, *lines):
     gate = SimpleNamespace(
-        listings=Listings(str(content)), store=CleanStore(str(content.parent / "cache"))
+        listings=Listings(str(content)),
+        store=CleanStore(str(content.parent / "cache")),
+        slug_subs=(),
     )
     return resolve_all(
         parse_attachment_refs(list(lines)),
@@ -305,3 +307,14 @@ def test_open_data_cells_never_start_a_spreadsheet_formula(value, written):
     assert to_csv({"a": ""}, [{"a": value}]).splitlines()[1].strip('"') == str(written).replace(
         '"', '""'
     )
+
+
+def test_an_attachment_is_published_under_an_address_safe_name(content):
+    (content / "ppid" / "lampiran" / "Laporan Akhir (Final).PDF").write_bytes(_pdf_bytes())
+    attachments, problems = _resolve(
+        content, "lampiran/Laporan Akhir (Final).PDF | L", "lampiran/lap.pdf"
+    )
+    assert problems == [] and [a.url for a in attachments] == [
+        "ppid/lap/laporan-akhir-final.pdf",
+        "ppid/lap/lap.pdf",
+    ]
