@@ -8,6 +8,7 @@ vetted); anything it cannot make safe is refused. Clean copies live in the cache
 own SHA-256, written atomically and checked before use, so a rebuild cleans nothing twice.
 """
 
+import functools
 import hashlib
 import io
 import os
@@ -51,6 +52,7 @@ def extension(name):
     return os.path.splitext(name)[1].lower().lstrip(".")
 
 
+@functools.lru_cache(maxsize=65536)
 def published_name(file_name, regex_subs=()):
     """Return the name a file is published under: lower case, letters, digits and hyphens.
 

@@ -119,7 +119,7 @@ def plan_picture(path, alt, settings):
     info = ImageInfo(**state.infos[key])
     # The published names follow the file's name, made safe for an address ("Foto Kantor.JPG"
     # gives "foto-kantor-…-480.webp"); the content key keeps them apart.
-    name = published_name(path, settings.get("SLUG_REGEX_SUBSTITUTIONS", ()))
+    name = published_name(path, gate_state(settings).slug_subs)
     stem = os.path.splitext(name)[0]
     picture = build_picture(info, key, stem, settings, settings.get("SITEURL", ""), alt)
     cache_stem = os.path.join(state.cache_dir, key)
