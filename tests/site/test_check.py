@@ -25,11 +25,11 @@ BASE_PAGES = {
 }
 
 
-def _publish(tmp_path, files, **overrides):
+def _publish(tmp_path, files, conf=PUBLISH_CONF, **overrides):
     content = write_content(tmp_path / "content", {**BASE_PAGES, **files})
     (content / "images").mkdir(exist_ok=True)
     settings = make_settings(
-        PUBLISH_CONF,
+        conf,
         PATH=str(content),
         OUTPUT_PATH=str(tmp_path / "out"),
         CACHE_PATH=str(tmp_path / "cache"),

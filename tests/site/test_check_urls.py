@@ -3,13 +3,12 @@
 import datetime
 
 import pytest
-from pelican import Pelican
 
 from kpu_check.links import Release, candidate_paths, filename_links, unpublished_links
 from kpu_check.policy import field_line, reserved_prefixes, reserved_urls, url_prefix
 from kpu_messages import AdminFacingError
-from tests.conftest import DEV_CONF, PUBLISH_CONF, make_settings, write_content
-from tests.site.test_check import BASE_PAGES, news
+from tests.conftest import DEV_CONF, PUBLISH_CONF
+from tests.site.test_check import _publish, news
 
 WIB = datetime.timezone(datetime.timedelta(hours=7))
 NOW = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=WIB)
@@ -17,16 +16,7 @@ CONFS = {"dev": DEV_CONF, "publish": PUBLISH_CONF}
 
 
 def _build(tmp_path, files, conf=PUBLISH_CONF):
-    content = write_content(tmp_path / "content", {**BASE_PAGES, "berita/a.md": news(), **files})
-    (content / "images").mkdir(exist_ok=True)
-    settings = make_settings(
-        conf,
-        PATH=str(content),
-        OUTPUT_PATH=str(tmp_path / "out"),
-        CACHE_PATH=str(tmp_path / "cache"),
-    )
-    Pelican(settings).run()
-    return tmp_path / "out"
+    return _publish(tmp_path, {"berita/a.md": news(), **files}, conf)
 
 
 def _problems(tmp_path, files, conf=PUBLISH_CONF):

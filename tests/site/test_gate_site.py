@@ -12,6 +12,7 @@ from PIL import Image
 
 from kpu_messages import ContentError
 from tests.conftest import ROOT, build, soup, write_content
+from tests.documents import pdf_bytes
 from tests.photos import camera_jpeg
 
 NEWS = "Title: {title}\nDate: {date}\nCategory: berita\nDivisi: sekretariat\nTags: uji\n{extra}"
@@ -45,18 +46,6 @@ def ppid(title, body="", extra=""):
     return PPID.format(title=title, extra=extra) + "\n" + body + "\n"
 
 
-def _pdf(author="Budi Santoso", nip="198001012005011001"):
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.docinfo["/Author"] = author
-    pdf.docinfo["/NIP"] = nip
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta["dc:creator"] = [author]
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    return buffer.getvalue()
-
-
 # (file, text or bytes, line of the report that must name it: "path:line: text")
 HOSTILE = [
     (
@@ -80,7 +69,11 @@ HOSTILE = [
         'content/ppid/skrip.md:14: atribut "onclick" (skrip)',
     ),
     ("images/logo-jahat.svg", EVIL_SVG, "content/images/logo-jahat.svg:1: SVG berisi <script>"),
-    ("images/scan-ktp.pdf", _pdf(), 'content/images/scan-ktp.pdf:1: "scan-ktp.pdf" tidak boleh'),
+    (
+        "images/scan-ktp.pdf",
+        pdf_bytes(),
+        'content/images/scan-ktp.pdf:1: "scan-ktp.pdf" tidak boleh',
+    ),
     (
         "ppid/dokumen-word.md",
         ppid("Word", extra="Lampiran: lampiran/catatan.docx | Catatan\n"),
@@ -116,7 +109,7 @@ HOSTILE = [
         'content/berita/2024-01-01-lampiran-dua-spasi.md:7: baris "lampiran/b.pdf | B" '
         'terbaca sebagai isi tulisan, bukan lanjutan kolom "Lampiran"',
     ),
-    ("berita/lampiran/a.pdf", _pdf(), None),
+    ("berita/lampiran/a.pdf", pdf_bytes(), None),
     (
         "berita/2024-01-01-contoh.md",
         news("Contoh", extra="Summary: Tulis ringkasan satu atau dua kalimat di sini.\n"),
@@ -433,8 +426,8 @@ def private_site(tmp_path_factory):
     (content / "images" / "rapat.jpg").write_bytes(camera_jpeg())
     for folder in ("berita", "ppid"):
         (content / folder / "lampiran").mkdir(exist_ok=True)
-        (content / folder / "lampiran" / "laporan.pdf").write_bytes(_pdf())
-    (content / "berita" / "lampiran" / "nota.pdf").write_bytes(_pdf())
+        (content / folder / "lampiran" / "laporan.pdf").write_bytes(pdf_bytes())
+    (content / "berita" / "lampiran" / "nota.pdf").write_bytes(pdf_bytes())
     (content / "images" / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" '
         'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" '

@@ -1,15 +1,14 @@
 """The file gate: references found as spelt on disk, content/ surveyed, clean copies cached."""
 
 import hashlib
-import io
 import os
 
-import pikepdf
 import pytest
 
 from kpu_gate.files import CleanStore, FileRefused, encoding_problem, survey
 from kpu_gate.references import Listings, describe, resolve
 from tests.conftest import make_settings
+from tests.documents import pdf_bytes
 from tests.photos import camera_jpeg
 
 
@@ -123,18 +122,9 @@ def test_encoding_problem_points_at_the_first_bad_byte(data, line):
     assert (problem.line if problem else None) == line
 
 
-def _pdf(author):
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.docinfo["/Author"] = author
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    return buffer.getvalue()
-
-
 def test_clean_copies_are_made_once_and_verified_before_use(tmp_path):
     source = tmp_path / "laporan.pdf"
-    source.write_bytes(_pdf("Budi Santoso"))
+    source.write_bytes(pdf_bytes("Budi Santoso"))
     store = CleanStore.open(str(tmp_path / "cache"))
     first = store.publish(str(source))
     data = open(first.path, "rb").read()

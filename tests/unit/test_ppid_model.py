@@ -1,11 +1,9 @@
 import datetime
 import hashlib
-import io
 import json
 from pathlib import Path
 from types import SimpleNamespace
 
-import pikepdf
 import pytest
 
 from kpu_attachments import (
@@ -31,6 +29,7 @@ from kpu_ppid.dip import (
 )
 from kpu_ppid.model import check_collection, parse_item
 from kpu_ppid.settings import DEFAULT_CLASSES, DEFAULT_GROUPS
+from tests.documents import pdf_bytes
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -132,22 +131,13 @@ def test_attachment_lines_split_into_target_and_label():
     assert refs[2].label == "c.pdf" and not refs[2].is_url
 
 
-def _pdf_bytes(author="Budi"):
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.docinfo["/Author"] = author
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def content(tmp_path):
     folder = tmp_path / "content" / "ppid" / "lampiran"
     folder.mkdir(parents=True)
-    (folder / "lap.pdf").write_bytes(_pdf_bytes())
+    (folder / "lap.pdf").write_bytes(pdf_bytes())
     (folder / "skrip.exe").write_bytes(b"MZ")
-    (tmp_path / "rahasia.pdf").write_bytes(_pdf_bytes())
+    (tmp_path / "rahasia.pdf").write_bytes(pdf_bytes())
     return tmp_path / "content"
 
 
@@ -206,7 +196,7 @@ def test_a_symlinked_attachment_is_refused(content, tmp_path):
 
 
 def test_two_attachments_may_not_share_a_name(content):
-    (content / "ppid" / "lap.pdf").write_bytes(_pdf_bytes())
+    (content / "ppid" / "lap.pdf").write_bytes(pdf_bytes())
     _attachments, problems = _resolve(content, "lampiran/lap.pdf", "lap.pdf")
     assert "dua lampiran bernama" in problems[0]
 
@@ -310,7 +300,7 @@ def test_open_data_cells_never_start_a_spreadsheet_formula(value, written):
 
 
 def test_an_attachment_is_published_under_an_address_safe_name(content):
-    (content / "ppid" / "lampiran" / "Laporan Akhir (Final).PDF").write_bytes(_pdf_bytes())
+    (content / "ppid" / "lampiran" / "Laporan Akhir (Final).PDF").write_bytes(pdf_bytes())
     attachments, problems = _resolve(
         content, "lampiran/Laporan Akhir (Final).PDF | L", "lampiran/lap.pdf"
     )
