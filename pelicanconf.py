@@ -125,6 +125,8 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters where plugins share a signal: kpu_content files each item's divisions before
 # kpu_images draws its card; kpu_check sees raw HTML before kpu_images rewrites <img>.
 PLUGINS = [
+    # First: every other plugin writes into its staging folder, swapped in whole at the end.
+    "kpu_output",
     "kpu_office",
     # Early: every file and document passes the gate before other plugins rewrite it.
     "kpu_gate",

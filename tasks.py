@@ -49,11 +49,10 @@ def _build(conf, step="", **overrides):
         str(conf), override={"PATH": str(CONTENT), "OUTPUT_PATH": str(OUTPUT), **overrides}
     )
     try:
+        # A failed build leaves output/ as it was (kpu_output swaps a finished site in whole),
+        # so the preview keeps serving the last good site.
         Pelican(settings).run()
     except AdminFacingError as error:
-        from kpu_incremental.handlers import restore_after_failure
-
-        restore_after_failure(settings)  # the preview keeps serving the last good site
         heading = f"{step} GAGAL" if step else "BUILD GAGAL"
         raise Exit(f"\n{heading}. {error}\n", code=1) from None
     return settings

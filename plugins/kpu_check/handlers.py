@@ -1,12 +1,12 @@
 """Signal handlers of kpu_check: content rules while reading, a strict log, an output check."""
 
 import datetime
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from pelican.contents import Article, Page
 
+from kpu_buildstate import contract
 from kpu_check.links import Release, unpublished_links
 from kpu_check.policy import (
     NEWS_FIELDS,
@@ -29,12 +29,10 @@ STATE_KEY = "KPU_CHECK_STATE"
 
 @dataclass
 class CheckState:
-    """What one build's checks collect; lives in the build's settings."""
+    """What one build's checks keep for themselves; what the output check needs is in the
+    build contract (page sources, leaks, forbidden outputs, the strict collector)."""
 
     collector: object = None
-    exempt: list = field(default_factory=list)  # slugs of PPID items that must never appear
-    sources: dict = field(default_factory=dict)  # output path -> content source path
-    leaks: list = field(default_factory=list)  # (output path, message)
 
 
 def _now(settings):
@@ -48,6 +46,7 @@ def apply_settings(pelican):
     state = CheckState()
     if pelican.settings["KPU_STRICT"]:
         state.collector = attach()
+        contract.build(pelican.settings).strict = state.collector
     pelican.settings[STATE_KEY] = state
 
 
@@ -187,24 +186,29 @@ def remember_exempt_items(generators):
     if not generators:
         return
     context = generators[0].context
-    state = context.get(STATE_KEY)
-    if state is not None:
-        state.exempt = [row.item.slug for row in context.get("ppid_exempt_rows", [])]
+    if context.get(STATE_KEY) is None or not context.get("PPID_ITEM_URL"):
+        return
+    for row in context.get("ppid_exempt_rows", []):
+        folder = context["PPID_ITEM_URL"].format(slug=row.item.slug)
+        contract.forbid_output(
+            generators[0].settings, folder, "berkas informasi dikecualikan ikut terbit."
+        )
 
 
 def remember_output(path, context):
     """Note which content file each page came from, and whether it must not be published."""
-    state = context.get(STATE_KEY)
-    if state is None:
+    if context.get(STATE_KEY) is None:
         return
     content = context.get("article") or context.get("page")
     if content is None or not hasattr(content, "source_path"):
         return
-    output = os.path.relpath(path, context.get("OUTPUT_PATH", os.path.dirname(path)))
-    state.sources[output] = content.source_path
+    settings = context  # the page's context holds the build's settings and contract
+    output = contract.relative_output(settings, path)
+    contract.record_page_source(settings, output, content.source_path)
     if context.get("KPU_OUTPUT_CHECK"):
         if getattr(content, "status", "published") == "draft":
-            state.leaks.append((output, "draf ikut terbit; draf tidak boleh ada di situs terbit."))
+            message = "draf ikut terbit; draf tidak boleh ada di situs terbit."
+            contract.report_leak(settings, output, message)
         date = getattr(content, "date", None)
         if isinstance(content, Article) and date and date > _now(context):
-            state.leaks.append((output, "tulisan bertanggal di masa depan ikut terbit."))
+            contract.report_leak(settings, output, "tulisan bertanggal di masa depan ikut terbit.")

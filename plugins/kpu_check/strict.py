@@ -17,6 +17,10 @@ class WarningCollector(logging.Handler):
         if record.name.startswith(("pelican", "kpu_")):
             self.messages.append(record.getMessage())
 
+    def stop(self):
+        """Stop collecting (the build contract's `strict.stop()`)."""
+        detach(self)
+
 
 def forget_earlier_warnings():
     """Let this build log again what an earlier build in the same process logged.

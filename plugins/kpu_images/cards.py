@@ -5,11 +5,14 @@ package), so no font is fetched at build time and every office gets the same loo
 """
 
 import hashlib
+import io
 import json
 import os
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
+
+from kpu_buildstate.store import write_entry
 
 CARD_VERSION = 2
 SIZES = {"og": (1200, 630), "square": (1080, 1080)}
@@ -124,17 +127,20 @@ def _emblem(draw, x, y, size=48):
 
 
 def draw_emblem_png(path, size):
-    """Save the emblem as a square PNG (a raster logo for JSON-LD and app icons)."""
+    """Save the emblem as a square PNG (a raster logo for JSON-LD); return its ledger entry."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     _emblem(ImageDraw.Draw(image), 0, 0, size)
-    image.save(path, "PNG", optimize=True)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return write_entry(path, buffer.getvalue())
 
 
 def render(job):
-    """Write both card sizes of one job to the cache; return the files written."""
-    written = []
+    """Write both card sizes of one job to the cache atomically; return {file: ledger entry}."""
+    written = {}
     for size_name in SIZES:
         path = f"{job.cache_stem}-{size_name}.jpg"
-        draw_card(job, size_name).save(path, "JPEG", quality=85, optimize=True, progressive=True)
-        written.append(path)
+        buffer = io.BytesIO()
+        draw_card(job, size_name).save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+        written[path] = write_entry(path, buffer.getvalue())
     return written

@@ -6,11 +6,11 @@ pixels are saved, so no EXIF, GPS, XMP, maker note, comment or ICC profile is pu
 
 import io
 import math
-import os
 from dataclasses import dataclass
 
 from PIL import Image, ImageCms
 
+from kpu_buildstate.store import write_entry
 from kpu_images.inspect import ROTATED, register_heif
 
 
@@ -73,7 +73,9 @@ def _draft(jpeg, largest, rotated):
 
 
 def encode(job):
-    """Write every width of one image as WebP and JPEG/PNG; return the files written.
+    """Write every width of one image as WebP and JPEG/PNG; return {cache file: ledger entry}.
+
+    Each file is written atomically: a build killed meanwhile leaves no partial file.
 
     Speed matters (thousands of phone photos): JPEGs decode at a reduced scale when possible,
     the first downscale happens before turning the picture upright, and each smaller size is
@@ -103,7 +105,7 @@ def encode(job):
     if orientation in UPRIGHT:
         image = image.transpose(UPRIGHT[orientation])
     image.info = {}  # only pixels leave this function: no EXIF, GPS, XMP, comment or profile
-    written = []
+    written = {}
     current = image
     for width in sorted(job.widths, reverse=True):
         if current.width != width:
@@ -111,17 +113,20 @@ def encode(job):
             current = current.resize((width, height), Image.Resampling.BICUBIC)
             current.info = {}
         base = f"{job.cache_stem}-{width}"
-        current.save(base + ".webp", "WEBP", quality=job.webp_quality, method=2)
+        written[base + ".webp"] = _saved(current, "WEBP", quality=job.webp_quality, method=2)
         if keep_alpha:
-            current.save(base + ".png", "PNG", optimize=True)
+            written[base + ".png"] = _saved(current, "PNG", optimize=True)
         else:
             # Only browsers without WebP load this copy; optimized baseline is as small as
             # progressive here and encodes twice as fast.
-            current.save(base + ".jpg", "JPEG", quality=job.jpeg_quality, optimize=True)
-        written += [base + ".webp", base + "." + job.fallback]
-    return written
+            written[base + ".jpg"] = _saved(
+                current, "JPEG", quality=job.jpeg_quality, optimize=True
+            )
+    return {path: write_entry(path, data) for path, data in written.items()}
 
 
-def missing(job):
-    """Tell whether any of the job's cache files is absent."""
-    return not all(os.path.exists(path) for path in job.outputs())
+def _saved(image, image_format, **options):
+    """Return the bytes of `image` saved in `image_format`."""
+    buffer = io.BytesIO()
+    image.save(buffer, image_format, **options)
+    return buffer.getvalue()

@@ -11,6 +11,8 @@ from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 from pelican.log import console
 
+from kpu_buildstate import contract, cores, process_context
+from kpu_buildstate.store import VerifiedFiles
 from kpu_dates.model import format_tanggal
 from kpu_gate.files import clean_image_bytes, extension, published_name
 from kpu_gate.handlers import gate_state
@@ -23,13 +25,12 @@ from kpu_images.cards import (
     draw_emblem_png,
     render,
 )
-from kpu_images.encode import EncodeJob, encode, missing
+from kpu_images.encode import EncodeJob, encode
 from kpu_images.inspect import ImageProblem, inspect_image, register_heif
 from kpu_images.model import build_picture, image_source, picture_html, rewrite_images
 from kpu_images.publish import cached_bytes, publish_files
 from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
 from kpu_images.social import caption
-from kpu_incremental.writer import STATE_KEY as INCREMENTAL_STATE_KEY
 from kpu_messages import record_problems
 from kpu_settings import apply_schema
 
@@ -42,6 +43,7 @@ class ImageState:
     """What one build plans and encodes; lives in the build's settings, never in the module."""
 
     cache_dir: str
+    ledger: VerifiedFiles = None  # every cache file of this plugin, verified before use
     infos: dict = field(default_factory=dict)  # source key -> ImageInfo fields
     hashes: dict = field(default_factory=dict)  # "path|size|mtime" -> sha256
     jobs: dict = field(default_factory=dict)  # cache stem -> EncodeJob
@@ -62,10 +64,11 @@ def apply_settings(pelican):
     register_heif()
     cache_dir = os.path.join(settings.get("CACHE_PATH", "cache"), settings["KPU_IMAGE_CACHE_DIR"])
     os.makedirs(cache_dir, exist_ok=True)
-    state = ImageState(cache_dir=cache_dir)
-    state.hashes = _load_json(os.path.join(cache_dir, "hashes.json"))
-    state.infos = _load_json(os.path.join(cache_dir, "infos.json"))
+    state = ImageState(cache_dir=cache_dir, ledger=VerifiedFiles(cache_dir))
+    state.hashes = _load_json(state.ledger, os.path.join(cache_dir, "hashes.json"))
+    state.infos = _load_json(state.ledger, os.path.join(cache_dir, "infos.json"))
     settings[STATE_KEY] = state
+    contract.add_fragment_processor(settings, process_fragment)
 
 
 def add_picture_filter(generator):
@@ -81,12 +84,16 @@ def add_picture_filter(generator):
     generator.env.filters["picture"] = picture_markup
 
 
-def _load_json(path):
+def _load_json(ledger, path):
+    """Read a JSON memo the ledger vouches for; a damaged or unknown one is empty."""
+    if not ledger.valid(path):
+        return {}
     try:
         with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
+            data = json.load(handle)
     except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _sha256(path, state):
@@ -331,8 +338,7 @@ def drop_raster_originals(generator):
 def finish(generators):
     """Encode what the cache lacks (all cores), then publish derived files and social kits.
 
-    Runs once every generator has its context and before any page is written, while the
-    previous build's output (kept aside by kpu_incremental) can still be moved back.
+    Runs once every generator has its context and before any page is written.
     """
     if not generators:
         return
@@ -340,25 +346,29 @@ def finish(generators):
     state = settings.get(STATE_KEY)
     if state is None:
         return
-    todo = [job for job in state.jobs.values() if missing(job)]
-    cards = [job for job in state.cards.values() if not all(map(os.path.exists, job.outputs()))]
-    _run_parallel(encode, todo)
-    _run_parallel(render, cards)
-    if state.emblem and not os.path.exists(state.emblem):
-        draw_emblem_png(state.emblem, 512)
+    ledger = state.ledger
+    # A cache file is used only while the ledger vouches for it; a damaged one is discarded
+    # here and made again, so neither a killed build nor a bad disk reaches the output.
+    todo = [job for job in state.jobs.values() if not _all_valid(ledger, job.outputs())]
+    cards = [job for job in state.cards.values() if not _all_valid(ledger, job.outputs())]
+    for written in _run_parallel(encode, todo) + _run_parallel(render, cards):
+        for path, entry in written.items():
+            ledger.remember(path, entry)
+    if state.emblem and not ledger.valid(state.emblem):
+        ledger.remember(state.emblem, draw_emblem_png(state.emblem, 512))
     state.encoded, state.reused = len(todo), len(state.jobs) - len(todo)
     files = dict(state.copies)
     if state.logo and os.path.isfile(state.logo[0]):
         with open(state.logo[0], "rb") as handle:
             clean = clean_image_bytes(handle.read(), extension(state.logo[0]))
-        files[state.logo[1]] = cached_bytes(state.cache_dir, clean)
+        files[state.logo[1]] = cached_bytes(ledger, clean)
     for folder, text in state.social.items():
-        files[f"{folder}/keterangan.txt"] = cached_bytes(state.cache_dir, text.encode("utf-8"))
-    statics = {static.save_as for static in generators[0].context.get("staticfiles", [])}
-    publish_files(output, files, _previous_output(settings), statics)
+        files[f"{folder}/keterangan.txt"] = cached_bytes(ledger, text.encode("utf-8"))
+    publish_files(output, files)
     for name, data in (("hashes.json", state.hashes), ("infos.json", state.infos)):
-        with open(os.path.join(state.cache_dir, name), "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
+        ledger.write(os.path.join(state.cache_dir, name), json.dumps(data).encode("utf-8"))
+    ledger.report("kpu_images")
+    ledger.save()
     summary = (
         f"Gambar: {state.encoded} di-encode, {state.reused} dari cache; "
         f"kartu berbagi: {len(cards)} dibuat, {len(state.cards) - len(cards)} dari cache."
@@ -367,17 +377,15 @@ def finish(generators):
     console.print(summary)
 
 
-def _previous_output(settings):
-    """Return the previous build's output folder kept aside by kpu_incremental, if any."""
-    incremental = settings.get(INCREMENTAL_STATE_KEY)
-    return getattr(incremental, "previous_root", None)
+def _all_valid(ledger, paths):
+    """Tell whether every cache file is whole (checks them all: damaged ones are discarded)."""
+    return all([ledger.valid(path) for path in paths])
 
 
 def _run_parallel(function, jobs):
-    """Run jobs on every core; one job (or one core) runs here without a pool."""
-    if len(jobs) > 1 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor() as pool:
-            list(pool.map(function, jobs))
-    else:
-        for job in jobs:
-            function(job)
+    """Run jobs on every core; one job (or one core) runs here without a pool. Return results."""
+    workers = min(cores(), len(jobs))
+    if workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=process_context()) as pool:
+            return list(pool.map(function, jobs))
+    return [function(job) for job in jobs]

@@ -3,41 +3,29 @@
 Pelican 4.12 renders and writes every page on every build. This writer remembers, for each
 page and feed, the site-wide digest, a digest of the page's own variables and the
 fingerprints of the content items its template touched. When all of them match the previous
-build and the previous build's file is still there untouched, the file is moved back into
-place instead of being rendered again; signals fire as usual, so the other plugins still
+build and the previous build's file is still there untouched, that file is hard-linked into
+the new output instead of being rendered again; signals fire as usual, so the other plugins still
 see every page.
 """
 
 import logging
 import os
+import shutil
+import weakref
 from dataclasses import dataclass
 
+from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from kpu_buildstate import contract
 from kpu_incremental.digest import fingerprint, identity, stable_digest
 from kpu_incremental.parallel import Job, can_fork, render_all
 from kpu_incremental.tracing import tracer_for
 
 STATE_KEY = "KPU_INCREMENTAL_STATE"
-_IN_PLACE = object()  # a kept page whose whole folder was moved back already
-# (kind, function of the page's HTML) pairs other plugins want computed as pages are written,
-# and the results: {path: (size, mtime_ns, {kind: result})}.
-READERS_KEY = "KPU_PAGE_READERS"
-FACTS_KEY = "KPU_PAGE_FACTS"
-# Per-build bookkeeping that changes while pages are written, and switches that change how a
-# build runs but not what it writes; never part of a digest.
-VOLATILE_KEYS = frozenset(
-    {
-        "output_file",
-        "localsiteurl",
-        "KPU_SITEMAP_DATES",
-        "kpu_problems",
-        "KPU_SEARCH_WAIT",
-        "KPU_READAHEAD",
-        "KPU_READAHEAD_MIN_PARALLEL",
-        "KPU_PARALLEL_RENDER",
-    }
-)
+# Pelican's bookkeeping while it writes pages, and this plugin's switch: never digested.
+for _key in ("output_file", "localsiteurl", "KPU_PARALLEL_RENDER"):
+    contract.per_build_key(_key)
 
 
 @dataclass
@@ -69,10 +57,12 @@ class BuildState:
         self.writer = None
         self.rendered = self.reused = 0
         self.warnings = 0
+        self.counter = None
+        self.stale_code = False
 
     def volatile(self, key):
         """Tell whether a context key holds per-build state rather than site data."""
-        return key in VOLATILE_KEYS or (isinstance(key, str) and key.endswith("_STATE"))
+        return contract.is_per_build(key)
 
     def site_digest(self, context):
         """Digest the shared context once per build (the first page written does it)."""
@@ -159,6 +149,39 @@ class _WarningCounter(logging.Handler):
         self.state.warnings += 1
 
 
+def count_warnings(state):
+    """Start counting warnings for `state`; a counter a failed build left behind is removed.
+
+    The counter holds the build's state, and so the whole site: one left on the root logger
+    by each build would keep every earlier build alive in a long-running preview.
+    """
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, _WarningCounter):
+            root.removeHandler(handler)
+    counter = _WarningCounter(state)
+    root.addHandler(counter)
+    return counter
+
+
+def stop_counting(counter):
+    """Remove a counter started by `count_warnings`."""
+    if counter is not None:
+        logging.getLogger().removeHandler(counter)
+        counter.state = None
+
+
+def foreign_listeners(signal):
+    """Name the receivers of `signal` that come from outside the kit's plugins."""
+    names = []
+    for receiver in signal.receivers.values():
+        function = receiver() if isinstance(receiver, weakref.ref) else receiver
+        module = getattr(function, "__module__", "") or ""
+        if function is not None and not module.startswith("kpu_"):
+            names.append(f"{module}.{getattr(function, '__qualname__', function)}")
+    return names
+
+
 def _page_keys(kwargs):
     """Name the keys by which Pelican's context for one page can differ from the shared one."""
     keys = set(kwargs) | {"output_file", "localsiteurl", "SITEURL"}
@@ -183,7 +206,7 @@ class _PlannedTemplate:
         page = state.page_digest(localcontext, self.candidates)
         found = state.reusable(name, site, page)
         if found is not None:
-            state.pending = (name, found[0], self.writer.move_folder_back(name, found[0]))
+            state.pending = (name, found[0])
             state.current[name] = found[1]
             state.reused += 1
             return ""
@@ -207,11 +230,11 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.state = (settings or {}).get(STATE_KEY)
         self.jobs = None
-        self._made_folders = set()
         if self.state is not None:
             self.state.writer = self
-            logging.getLogger().addHandler(_WarningCounter(self.state))
-            if can_fork(self.settings):
+            # Pages put off are written after Pelican's content_written signal: plugins from
+            # outside the kit may read the file in it, so they get pages written in order.
+            if can_fork(self.settings) and not foreign_listeners(signals.content_written):
                 self.jobs = []
 
     def flush(self):
@@ -221,12 +244,11 @@ class IncrementalWriter(Writer):
         if not jobs:
             return
         by_name = {job.name: job for job in jobs}
-        readers = self.settings.get(READERS_KEY, [])
-        facts = self.settings.setdefault(FACTS_KEY, {})
+        readers = contract.page_readers(self.settings)
         for name, deps, warnings, found in render_all(jobs, self.state, readers):
             job = by_name[name]
             if found is not None:
-                facts[job.path] = found
+                contract.record_page_facts(self.settings, job.path, found)
             self.state.rendered += 1
             if not warnings:
                 self.state.current[name] = Record(job.site, job.page, deps)
@@ -251,7 +273,7 @@ class IncrementalWriter(Writer):
         page = stable_digest([url, feed_type, kwargs, items], found=state.objects)
         found = state.reusable(path, site, page)
         if found is not None:
-            self._place(os.path.join(self.output_path, path), found[0], make_folder=True)
+            self._place(os.path.join(self.output_path, path), found[0])
             state.current[path] = found[1]
             state.reused += 1
             return None
@@ -273,7 +295,7 @@ class IncrementalWriter(Writer):
                 self.jobs.pop()  # Pelican keeps an earlier file of that name
             else:
                 deferred.path = filename  # the page put off by render() goes here
-        elif claimed != os.devnull and pending is not _IN_PLACE:
+        elif claimed != os.devnull:
             self._place(filename, pending)
         return open(os.devnull, "w", encoding=encoding)
 
@@ -299,36 +321,21 @@ class IncrementalWriter(Writer):
         state = self.state
         if state is None or state.pending is None:
             return None
-        name, previous, in_place = state.pending
+        name, previous = state.pending
         state.pending = None
         if os.path.abspath(os.path.join(self.output_path, name)) != os.path.abspath(filename):
             return None
-        return _IN_PLACE if in_place else previous
+        return previous
 
-    def move_folder_back(self, name, previous):
-        """Move the previous file's folder back whole when the file is all it holds.
+    def _place(self, filename, previous):
+        """Link the last complete site's file into place: same bytes, same time stamp.
 
-        Most pages are the only file in their folder ("berita/<slug>/index.html"); renaming
-        the folder saves making it again, which is the slowest part of keeping a page.
+        A link, not a move: that site stays whole in `output/` until this build replaces it.
         """
-        folder = os.path.dirname(previous)
-        target = os.path.dirname(os.path.join(self.output_path, name))
-        if not name.count("/") or os.path.lexists(target):
-            return False
+        os.makedirs(os.path.dirname(filename), exist_ok=True)
+        if os.path.lexists(filename):
+            os.remove(filename)
         try:
-            if os.listdir(folder) != [os.path.basename(previous)]:
-                return False
-            parent = os.path.dirname(target)
-            if parent not in self._made_folders:
-                os.makedirs(parent, exist_ok=True)
-                self._made_folders.add(parent)
-            os.rename(folder, target)
+            os.link(previous, filename)
         except OSError:
-            return False
-        return True
-
-    def _place(self, filename, previous, make_folder=False):
-        """Move the previous build's file into place, keeping its bytes and its time stamp."""
-        if make_folder:  # pages: Pelican has made the folder already
-            os.makedirs(os.path.dirname(filename), exist_ok=True)
-        os.replace(previous, filename)
+            shutil.copy2(previous, filename)

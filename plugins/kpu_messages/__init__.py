@@ -11,9 +11,11 @@ import re
 import stat
 import sys
 
+from kpu_buildstate import contract
+
 # Problems found while reading are kept in the build's shared context (new for every build,
 # so live reload never sees stale ones) and raised together once everything is read.
-PROBLEMS_KEY = "kpu_problems"
+PROBLEMS_KEY = contract.per_build_key("kpu_problems")
 
 
 class AdminFacingError(ValueError):

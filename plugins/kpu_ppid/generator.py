@@ -9,6 +9,7 @@ from pelican.generators import Generator
 from pelican.utils import slugify
 
 from kpu_attachments import copy_attachments, resolve_all
+from kpu_buildstate import contract
 from kpu_gate.handlers import gate_state
 from kpu_gate.markup import rewrite_youtube
 from kpu_gate.vet import Document, vet_document
@@ -110,12 +111,15 @@ class PpidGenerator(Generator):
         return items, problems
 
     def _responsive_images(self, body, source):
-        """Give images in an item's body the same treatment as news images (if enabled)."""
-        if "kpu_images" not in self.settings.get("PLUGINS", []) or "<img" not in body:
-            return body, []
-        from kpu_images.handlers import process_fragment  # optional: only with kpu_images
+        """Give images in an item's body the same treatment as news images (if enabled).
 
-        return process_fragment(body, os.path.dirname(source), self.settings, eager_first=False)
+        Through the build contract: kpu_images offers its image rewrite there when loaded.
+        """
+        if "<img" not in body:
+            return body, []
+        return contract.process_fragment(
+            self.settings, body, os.path.dirname(source), eager_first=False
+        )
 
     def generate_context(self):
         """Validate all items (listing every problem at once) and build the DIP model."""

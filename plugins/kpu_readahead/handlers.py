@@ -4,12 +4,10 @@ import hashlib
 import logging
 import os
 import pickle
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
-from multiprocessing import get_all_start_methods, get_context
 
-from kpu_buildstate import cores, replay
+from kpu_buildstate import cores, process_context, replay
 from kpu_readahead import store
 from kpu_readahead.settings import SCHEMA
 from kpu_readahead.worker import parse, read_capturing, start
@@ -105,7 +103,7 @@ def read_ahead(state, settings, paths):
     try:
         with ProcessPoolExecutor(
             workers,
-            mp_context=get_context(_start_method()),
+            mp_context=process_context(),
             initializer=start,
             initargs=(_picklable(settings),),
         ) as pool:
@@ -117,18 +115,6 @@ def read_ahead(state, settings, paths):
     except Exception as error:  # noqa: BLE001  (the build then reads the files itself)
         logger.warning("[kpu_readahead] pengurai paralel gagal (%s); dibaca satu per satu", error)
     return len(jobs)
-
-
-def _start_method():
-    """Fork when this process runs one thread (quick); spawn when it runs more (safe).
-
-    Forking a process whose other threads hold locks (the preview server) can deadlock the
-    child; spawning starts clean but imports the main script again, so that script must
-    guard its work with `if __name__ == "__main__"`, as Pelican's and invoke's do.
-    """
-    if threading.active_count() == 1 and "fork" in get_all_start_methods():
-        return "fork"
-    return "spawn"
 
 
 def apply_settings(pelican):

@@ -1,6 +1,11 @@
 """Settings of kpu_readahead: one schema, checked when the build starts."""
 
+from kpu_buildstate import contract
 from kpu_settings import BOOL_ALLOWED, Setting, boolean, positive_int
+
+# Switches of how Markdown is parsed, not of what a page shows: never part of a digest.
+contract.per_build_key("KPU_READAHEAD")
+contract.per_build_key("KPU_READAHEAD_MIN_PARALLEL")
 
 SCHEMA = (
     Setting(

@@ -12,6 +12,7 @@ from importlib import metadata
 
 from pelican.log import console
 
+from kpu_buildstate import contract
 from kpu_search.settings import SCHEMA
 from kpu_settings import apply_schema
 
@@ -128,7 +129,7 @@ def index_site(pelican):
     work = runner.submit(_index_and_keep, pelican.output_path, bundle, kept, signature)
     runner.shutdown(wait=False)
     if settings["KPU_SEARCH_WAIT"]:
-        settings.setdefault(BACKGROUND_KEY, []).append(work)
+        contract.add_background_work(settings, work)
     else:
         _UNFINISHED.append(work)
 

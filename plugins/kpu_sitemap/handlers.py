@@ -2,11 +2,11 @@
 
 import os
 
-from kpu_buildstate import load_pickle, save_pickle
+from kpu_buildstate import contract, load_pickle, save_pickle
 from kpu_settings import apply_schema
 from kpu_sitemap.model import NOINDEX, SCHEMA, page_url, robots_txt, sitemap_xml
 
-DATES_KEY = "KPU_SITEMAP_DATES"
+DATES_KEY = contract.per_build_key("KPU_SITEMAP_DATES")
 MEMO_FORMAT = 1  # bump when what the memo keeps per page changes
 
 

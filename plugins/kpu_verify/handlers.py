@@ -4,12 +4,8 @@ import functools
 import os
 from urllib.parse import urlparse
 
-from kpu_buildstate import load_pickle, save_pickle
-from kpu_check.handlers import STATE_KEY, CheckState
-from kpu_check.strict import detach
-from kpu_incremental.writer import FACTS_KEY, READERS_KEY
+from kpu_buildstate import contract, load_pickle, save_pickle
 from kpu_messages import AdminFacingError, locate_line, problem_report
-from kpu_search.handlers import BACKGROUND_KEY
 from kpu_verify import output as out
 from kpu_verify.active import active_content
 
@@ -26,11 +22,13 @@ class OutputCheckError(AdminFacingError):
 
 def ask_for_page_facts(pelican):
     """Have the incremental writer index each page it renders (no second read of it)."""
-    if pelican.settings.get("KPU_OUTPUT_CHECK"):
-        host = _site_host(pelican.settings)
-        readers = pelican.settings.setdefault(READERS_KEY, [])
-        readers.append(("page", out.index_text))
-        readers.append(("active", functools.partial(active_content, site_host=host)))
+    settings = pelican.settings
+    if settings.get("KPU_OUTPUT_CHECK"):
+        host = _site_host(settings)
+        contract.ask_for_page_facts(settings, "page", out.index_text)
+        contract.ask_for_page_facts(
+            settings, "active", functools.partial(active_content, site_host=host)
+        )
 
 
 def finish(pelican):
@@ -40,31 +38,28 @@ def finish(pelican):
     check that runs meanwhile, so its warnings still count and its failure stops the build.
     """
     settings = pelican.settings
-    state = settings.get(STATE_KEY)
-    check = state is not None and settings["KPU_OUTPUT_CHECK"]
+    build = contract.build(settings)
+    check = bool(settings["KPU_OUTPUT_CHECK"])
     memo_path = os.path.join(settings["CACHE_PATH"], "kpu_verify", "files.pickle")
-    facts = settings.get(FACTS_KEY, {})
+    facts = contract.page_facts(settings)
     memo = out.FileMemo(load_pickle(memo_path, MEMO_FORMAT, default={}) if check else {}, facts)
     if check:  # read every page and image while the search index is being written
         out.read_all(pelican.output_path, memo, _site_host(settings))
-    for work in settings.pop(BACKGROUND_KEY, []):
-        work.result()
+    contract.finish_background_work(settings)
     problems = []
     if check:
         signature_path = os.path.join(settings["CACHE_PATH"], "kpu_verify", "links-ok.pickle")
         signature = out.links_signature(settings.get("SITEURL", ""), memo)
         unchanged = signature is not None and load_pickle(signature_path, MEMO_FORMAT) == signature
-        problems = verify_folder(pelican.output_path, settings, state, memo, links=not unchanged)
+        problems = verify_folder(pelican.output_path, settings, memo=memo, links=not unchanged)
         save_pickle(memo_path, memo.fresh, MEMO_FORMAT)
         if not problems and signature is not None:
             save_pickle(signature_path, signature, MEMO_FORMAT)
-    if state is None:
-        return
     messages = []
-    if state.collector is not None:
-        detach(state.collector)
-        messages = state.collector.messages
-        state.collector = None
+    if build.strict is not None:
+        build.strict.stop()
+        messages = build.strict.messages
+        build.strict = None
     if messages:
         lines = [f"- {m}" for m in dict.fromkeys(messages)]
         raise StrictBuildError(
@@ -74,28 +69,28 @@ def finish(pelican):
         raise OutputCheckError(problem_report(problems).replace("di konten", "di hasil build", 1))
 
 
-def verify_folder(output, settings, state=None, memo=None, links=True):
-    """Check a built folder; with a build's state, point at content files and find leaks.
+def verify_folder(output, settings, memo=None, links=True):
+    """Check a built folder; with the build's contract, point at content files and find leaks.
 
     `links=False` skips the link check: the caller knows no file or page changed since a
     build whose links all worked.
     """
-    state = state or CheckState()
+    sources = contract.page_sources(settings)
     lines = []
     theme_links = {}  # a broken link in the theme repeats on every page: say it once
     siteurl = settings.get("SITEURL", "")
     broken = out.check_links(output, siteurl, memo) if links else []
     for page, line, link, message in broken:
-        if _written_in_source(state.sources.get(page), link):
-            lines.append(_where(settings, state, output, page, line, message))
+        if _written_in_source(sources.get(page), link):
+            lines.append(_where(settings, sources, page, line, message))
         else:
             theme_links.setdefault(message, []).append((page, line))
     for message, places in theme_links.items():
         page, line = places[0]
         more = f" (juga di {len(places) - 1} halaman lain)" if len(places) > 1 else ""
         lines.append(f"output/{page}:{line}: {message}{more}")
-    for page, message in state.leaks:
-        lines.append(_where(settings, state, output, page, 1, message))
+    for page, message in contract.leaks(settings):
+        lines.append(_where(settings, sources, page, 1, message))
     for page, line, what in out.active_pages(output, _site_host(settings), memo):
         message = (
             f"halaman terbit memuat {what}, yang bisa menjalankan skrip atau memuat kode situs "
@@ -112,10 +107,9 @@ def verify_folder(output, settings, state=None, memo=None, links=True):
         and os.path.isdir(os.path.join(output, draft_url.split("{")[0]))
     ):
         lines.append(f"output/{draft_url.split('{')[0]}:1: folder draf ada di situs terbit.")
-    for slug in state.exempt:  # only kpu_ppid's items, so its PPID_ITEM_URL is set
-        folder = settings["PPID_ITEM_URL"].format(slug=slug)
-        if os.path.exists(os.path.join(output, folder)):
-            lines.append(f"output/{folder}:1: berkas informasi dikecualikan ikut terbit.")
+    for path, message in contract.forbidden_outputs(settings).items():
+        if os.path.lexists(os.path.join(output, path)):
+            lines.append(f"output/{path}:1: {message}")
     for listing in _listings(settings):
         path = os.path.join(output, listing)
         if not os.path.isfile(path):
@@ -152,9 +146,9 @@ def _listings(settings):
     return [name for name in names if name]
 
 
-def _where(settings, state, output, page, line, message):
+def _where(settings, sources, page, line, message):
     """Point at the content file (and its line) behind a page, else at the page itself."""
-    source = state.sources.get(page)
+    source = sources.get(page)
     if source:
         with open(source, encoding="utf-8", errors="replace") as handle:
             text = handle.read()
