@@ -22,6 +22,7 @@ from kpu_incremental.digest import fingerprint, identity, stable_digest
 from kpu_incremental.parallel import Job, can_fork, render_all
 from kpu_incremental.tracing import tracer_for
 
+logger = logging.getLogger(__name__)
 STATE_KEY = "KPU_INCREMENTAL_STATE"
 # Pelican's bookkeeping while it writes pages, and this plugin's switch: never digested.
 for _key in ("output_file", "localsiteurl", "KPU_PARALLEL_RENDER"):
@@ -230,12 +231,23 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.state = (settings or {}).get(STATE_KEY)
         self.jobs = None
+        self.linking = True
         if self.state is not None:
             self.state.writer = self
-            # Pages put off are written after Pelican's content_written signal: plugins from
-            # outside the kit may read the file in it, so they get pages written in order.
-            if can_fork(self.settings) and not foreign_listeners(signals.content_written):
+            foreign = foreign_listeners(signals.content_written)
+            if foreign:
+                # Plugins from outside the kit read (pelican-image-process) or rewrite in
+                # place (pelican-seo) each page in content_written, out of the digest's sight:
+                # every page is rendered, in order, so the file exists when the signal fires.
+                logger.info("[kpu_incremental] semua halaman dibuat: %s", ", ".join(foreign))
+                self.state.previous_root = None
+            elif can_fork(self.settings):
                 self.jobs = []
+            # A file linked from the last site shares its bytes with it: with a plugin from
+            # outside the kit that may rewrite files in place, reused files are copied.
+            self.linking = not any(
+                not str(name).startswith("kpu_") for name in self.settings.get("PLUGINS", [])
+            )
 
     def flush(self):
         """Render the pages that were put off, on every core, and record what they used."""
@@ -335,7 +347,10 @@ class IncrementalWriter(Writer):
         os.makedirs(os.path.dirname(filename), exist_ok=True)
         if os.path.lexists(filename):
             os.remove(filename)
-        try:
-            os.link(previous, filename)
-        except OSError:
-            shutil.copy2(previous, filename)
+        if self.linking:
+            try:
+                os.link(previous, filename)
+                return
+            except OSError:
+                pass
+        shutil.copy2(previous, filename)

@@ -3,7 +3,8 @@
 import logging
 import os
 
-from pelican import signals
+from pelican import contents, signals
+from pelican.utils import memoized
 
 from kpu_buildstate import contract
 from kpu_output.folders import prepare_staging, staging_path, swap_in
@@ -19,6 +20,7 @@ def start(pelican):
     connected here, after every plugin's register(): it runs after the output check.
     """
     settings = pelican.settings
+    forget_earlier_builds()
     state = contract.start_build(settings)
     live = os.path.abspath(pelican.output_path)
     state.live_output = live
@@ -52,3 +54,16 @@ def publish(pelican):
     state.staging = ""
     for function in state.after_publish:
         function(state.live_output)
+    forget_earlier_builds()
+
+
+def forget_earlier_builds():
+    """Empty Pelican's memo of rendered content, which holds every item of every build.
+
+    `Content.get_content` and `get_summary` keep their results, keyed by the item, in one
+    memo per class for the life of the process: a long preview would keep each earlier
+    build's items, settings and state alive.
+    """
+    for value in vars(contents.Content).values():
+        if isinstance(value, memoized):
+            value.cache.clear()
