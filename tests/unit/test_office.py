@@ -1,8 +1,16 @@
 import copy
+import datetime
 
 import pytest
 
-from kpu_office.model import derived_settings, social_links, validate_office
+from kpu_office.model import (
+    derived_settings,
+    office_now,
+    office_zone,
+    social_links,
+    validate_office,
+    zone_name,
+)
 from tests.conftest import make_settings
 
 
@@ -93,3 +101,22 @@ def test_lowercase_slugs_with_single_hyphens_pass(office, slug):
     office["divisions"][0]["slug"] = slug
     office["secretariat"]["slug"] = f"sekretariat-{slug}"
     assert validate_office(office) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "zone", "offset"),
+    [("WIB", "Asia/Jakarta", 7), ("WITA", "Asia/Makassar", 8), ("WIT", "Asia/Jayapura", 9)],
+)
+def test_office_now_is_aware_and_in_the_office_zone(office, label, zone, offset):
+    office["timezone"] = label
+    settings = {"KPU_OFFICE": office, "TIMEZONE": "UTC"}  # the block decides, not TIMEZONE
+    before = datetime.datetime.now(datetime.UTC)
+    now = office_now(settings)
+    assert str(office_zone(settings)) == zone_name(office) == zone
+    assert now.utcoffset() == datetime.timedelta(hours=offset)
+    assert before <= now <= datetime.datetime.now(datetime.UTC)
+
+
+def test_an_unknown_zone_label_falls_back_to_wib_until_the_block_is_checked(office):
+    office["timezone"] = "GMT"
+    assert zone_name(office) == "Asia/Jakarta"
