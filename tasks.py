@@ -21,7 +21,7 @@ from kpu_content.model import DEFAULT_CONTENT_TYPES  # noqa: E402
 from kpu_dates.model import format_bulan_tahun  # noqa: E402
 from kpu_gate import placeholders as example  # noqa: E402
 from kpu_messages import AdminFacingError  # noqa: E402
-from kpu_office.model import office_now  # noqa: E402
+from kpu_office.model import office_now, unit_slugs  # noqa: E402
 from kpu_ppid.settings import DEFAULT_CLASSES, DEFAULT_GROUPS  # noqa: E402
 
 CONTENT = ROOT / "content"
@@ -390,7 +390,7 @@ def scaffold(settings, kind, title, options, now):
         choices = ", ".join([*types, PAGE_KIND, PPID_KIND])
         raise Exit(f'Jenis "{kind}" tidak dikenal. Pilihan: {choices}.', code=1)
     office = settings["KPU_OFFICE"]
-    known = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    known = unit_slugs(office)
     divisi = options["divisi"] or office["secretariat"]["slug"]
     chosen = [s.strip() for s in divisi.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in known]

@@ -31,6 +31,7 @@ from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
 from kpu_images.social import caption
 from kpu_incremental.writer import STATE_KEY as INCREMENTAL_STATE_KEY
 from kpu_messages import record_problems
+from kpu_office.model import unit_slugs
 from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
@@ -257,7 +258,7 @@ def plan_card(article, settings):
     """Plan the article's two share cards; return their output paths."""
     state = settings[STATE_KEY]
     office = settings["KPU_OFFICE"]
-    order = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    order = unit_slugs(office)
     divisions = getattr(article, "divisions", [])
     division = divisions[0] if divisions else {"slug": "", "name": office["name"]}
     slug_index = order.index(division["slug"]) if division["slug"] in order else len(order) - 1

@@ -165,6 +165,21 @@ def office_now(settings):
     return datetime.datetime.now(office_zone(settings))
 
 
+def units(office):
+    """List the divisions then the secretariat, each with its `lead` and `secretariat` flag."""
+    # The lead is a division's commissioner or the secretariat's head, under one key.
+    secretariat = office["secretariat"]
+    return [
+        *({**d, "lead": d["commissioner"], "secretariat": False} for d in office["divisions"]),
+        {**secretariat, "lead": secretariat["head"], "secretariat": True},
+    ]
+
+
+def unit_slugs(office):
+    """Return the slugs of the units, in the order of units()."""
+    return [unit["slug"] for unit in units(office)]
+
+
 def derived_settings(office):
     """Compute the Pelican settings that follow from a valid regency block."""
     return {
@@ -173,5 +188,4 @@ def derived_settings(office):
         "TIMEZONE": zone_name(office),
         "KPU_TIMEZONE_LABEL": office["timezone"],
         "KPU_SOCIAL_LINKS": social_links(office.get("social", {})),
-        "KPU_DIVISIONS": {d["slug"]: d for d in office["divisions"]},
     }

@@ -4,7 +4,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from kpu_dates.model import format_bulan_tahun
-from kpu_office.model import office_now
+from kpu_office.model import office_now, units
 from kpu_report.chart import stacked_bars
 from kpu_report.model import build_report
 
@@ -18,10 +18,7 @@ class ReportGenerator(Generator):
     def generate_output(self, writer):
         """Write the report page with its tables and chart."""
         today = office_now(self.settings).date()
-        office = self.settings["KPU_OFFICE"]
-        divisions = [(d["slug"], d["name"]) for d in office["divisions"]]
-        if office.get("secretariat"):
-            divisions.append((office["secretariat"]["slug"], office["secretariat"]["name"]))
+        divisions = [(unit["slug"], unit["name"]) for unit in units(self.settings["KPU_OFFICE"])]
         types = self.settings.get("KPU_CONTENT_TYPES", {})
         report = build_report(
             self.context.get("articles", []),

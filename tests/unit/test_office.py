@@ -8,6 +8,8 @@ from kpu_office.model import (
     office_now,
     office_zone,
     social_links,
+    unit_slugs,
+    units,
     validate_office,
     zone_name,
 )
@@ -87,7 +89,6 @@ def test_derived_settings_follow_the_block(office):
     assert derived["SITENAME"] == office["name"]
     assert derived["TIMEZONE"] == "Asia/Jayapura"
     assert derived["KPU_TIMEZONE_LABEL"] == "WIT"
-    assert set(derived["KPU_DIVISIONS"]) == {d["slug"] for d in office["divisions"]}
 
 
 def test_social_links_keep_footer_order_and_skip_empty_accounts():
@@ -120,3 +121,19 @@ def test_office_now_is_aware_and_in_the_office_zone(office, label, zone, offset)
 def test_an_unknown_zone_label_falls_back_to_wib_until_the_block_is_checked(office):
     office["timezone"] = "GMT"
     assert zone_name(office) == "Asia/Jakarta"
+
+
+def test_units_are_the_divisions_in_order_then_the_secretariat(office):
+    listed = units(office)
+    slugs = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    assert [unit["slug"] for unit in listed] == slugs == unit_slugs(office)
+    assert [unit["secretariat"] for unit in listed] == [False] * len(office["divisions"]) + [True]
+    assert listed[0]["lead"] == office["divisions"][0]["commissioner"]
+    assert listed[-1]["lead"] == office["secretariat"]["head"]
+    assert listed[-1]["description"] == office["secretariat"]["description"]
+
+
+def test_units_leave_the_block_unchanged(office):
+    before = copy.deepcopy(office)
+    units(office)[0]["name"] = "Diubah"
+    assert office == before
