@@ -180,6 +180,11 @@ def unit_slugs(office):
     return [unit["slug"] for unit in units(office)]
 
 
+def tel_href(phone):
+    """Turn a phone number as written ("(0293) 491 000") into a tel: link ("tel:0293491000")."""
+    return "tel:" + re.sub(r"[ ()]", "", phone)
+
+
 def derived_settings(office):
     """Compute the Pelican settings that follow from a valid regency block."""
     return {
@@ -188,4 +193,5 @@ def derived_settings(office):
         "TIMEZONE": zone_name(office),
         "KPU_TIMEZONE_LABEL": office["timezone"],
         "KPU_SOCIAL_LINKS": social_links(office.get("social", {})),
+        "KPU_PHONE_HREF": tel_href(office["phone"]),
     }

@@ -8,6 +8,7 @@ from kpu_office.model import (
     office_now,
     office_zone,
     social_links,
+    tel_href,
     unit_slugs,
     units,
     validate_office,
@@ -89,6 +90,7 @@ def test_derived_settings_follow_the_block(office):
     assert derived["SITENAME"] == office["name"]
     assert derived["TIMEZONE"] == "Asia/Jayapura"
     assert derived["KPU_TIMEZONE_LABEL"] == "WIT"
+    assert derived["KPU_PHONE_HREF"] == tel_href(office["phone"])
 
 
 def test_social_links_keep_footer_order_and_skip_empty_accounts():
@@ -137,3 +139,15 @@ def test_units_leave_the_block_unchanged(office):
     before = copy.deepcopy(office)
     units(office)[0]["name"] = "Diubah"
     assert office == before
+
+
+@pytest.mark.parametrize(
+    ("phone", "href"),
+    [
+        ("(0293) 491 000", "tel:0293491000"),
+        ("+62 293 491000", "tel:+62293491000"),
+        ("0293-491000", "tel:0293-491000"),
+    ],
+)
+def test_tel_href_drops_spaces_and_brackets(phone, href):
+    assert tel_href(phone) == href
