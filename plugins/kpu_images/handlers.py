@@ -17,7 +17,6 @@ from kpu_gate.handlers import gate_state
 from kpu_gate.references import describe, resolve
 from kpu_images.cards import (
     CARD_VERSION,
-    DIVISION_COLOURS,
     CardJob,
     card_key,
     draw_emblem_png,
@@ -31,6 +30,7 @@ from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
 from kpu_images.social import caption
 from kpu_incremental.writer import STATE_KEY as INCREMENTAL_STATE_KEY
 from kpu_messages import record_problems
+from kpu_office.brand import DIVISION_COLOURS
 from kpu_office.model import unit_slugs
 from kpu_settings import apply_schema
 

@@ -1,8 +1,11 @@
 import copy
 import datetime
+import re
 
 import pytest
+from PIL import Image, ImageColor, ImageDraw
 
+from kpu_office import brand
 from kpu_office.model import (
     derived_settings,
     office_now,
@@ -14,7 +17,7 @@ from kpu_office.model import (
     validate_office,
     zone_name,
 )
-from tests.conftest import make_settings
+from tests.conftest import ROOT, make_settings
 
 
 @pytest.fixture
@@ -151,3 +154,38 @@ def test_units_leave_the_block_unchanged(office):
 )
 def test_tel_href_drops_spaces_and_brackets(phone, href):
     assert tel_href(phone) == href
+
+
+def _tokens():
+    css = (ROOT / "theme" / "static" / "css" / "tokens.css").read_text(encoding="utf-8")
+    return dict(re.findall(r"(--kpu-[a-z-]+):\s*(#[0-9a-f]{6})", css))
+
+
+def test_the_palette_is_the_stylesheet_s():
+    tokens = _tokens()
+    named = {
+        "--kpu-red-dark": brand.RED,
+        "--kpu-red-darker": brand.RED_DARKER,
+        "--kpu-ink": brand.INK,
+        "--kpu-ink-muted": brand.MUTED,
+        "--kpu-white": brand.WHITE,
+    }
+    assert {token: tokens[token] for token in named} == named
+    types = [value for token, value in tokens.items() if token.startswith("--kpu-type-")]
+    assert list(brand.DIVISION_COLOURS[: len(types)]) == types
+    footer = (ROOT / "theme" / "static" / "css" / "footer.css").read_text(encoding="utf-8")
+    assert all(c in footer for c in brand.DIVISION_COLOURS[len(types) :])
+
+
+def test_the_emblem_is_drawn_in_the_palette_at_any_size_and_place():
+    image = Image.new("RGB", (200, 200), "#000000")
+    brand.draw_emblem(ImageDraw.Draw(image), 100, 50, 96)  # twice the 48 px design
+    assert image.getbbox() == (100, 50, 197, 147)  # nothing drawn outside the emblem
+    for point, colour in [
+        ((102, 100), brand.RED),  # the rounded square, at its left edge
+        ((125, 70), brand.RED),  # beside the roof
+        ((148, 70), brand.WHITE),  # the roof
+        ((148, 92), brand.RED_DARKER),  # the slot
+        ((148, 110), brand.WHITE),  # the box
+    ]:
+        assert image.getpixel(point) == ImageColor.getrgb(colour), point
