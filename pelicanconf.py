@@ -112,11 +112,11 @@ KPU_OFFICE = {
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from kpu_office.model import TIMEZONES  # noqa: E402  (one table of zones for the whole kit)
+from kpu_office.model import zone_name  # noqa: E402  (one derivation of the zone for the kit)
 
 # The kpu_office plugin derives this again at start-up; set here too so Pelican's own
 # settings check sees a zone from the very start.
-TIMEZONE = TIMEZONES.get(KPU_OFFICE["timezone"], "Asia/Jakarta")
+TIMEZONE = zone_name(KPU_OFFICE)
 
 PATH = "content"
 OUTPUT_PATH = "output"

@@ -4,13 +4,11 @@ Every task runs Pelican with the Python of the current environment, so the comma
 the same from an activated virtual environment or as `.venv/bin/invoke ...`.
 """
 
-import datetime
 import os
 import shlex
 import shutil
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from invoke import task
 from invoke.exceptions import Exit
@@ -23,7 +21,7 @@ from kpu_content.model import DEFAULT_CONTENT_TYPES  # noqa: E402
 from kpu_dates.model import format_bulan_tahun  # noqa: E402
 from kpu_gate import placeholders as example  # noqa: E402
 from kpu_messages import AdminFacingError  # noqa: E402
-from kpu_office.model import TIMEZONES  # noqa: E402
+from kpu_office.model import office_now, unit_slugs  # noqa: E402
 from kpu_ppid.settings import DEFAULT_CLASSES, DEFAULT_GROUPS  # noqa: E402
 
 CONTENT = ROOT / "content"
@@ -350,7 +348,7 @@ def new(c, kind, title, divisi="", parent="", klasifikasi="berkala", kelompok=""
     """Create a news item (as a draft), a page or a PPID item with every required field."""
     settings = _site_settings()
     options = {"divisi": divisi, "parent": parent, "klasifikasi": klasifikasi, "kelompok": kelompok}
-    path, text = scaffold(settings, kind, title, options, now=_office_now(settings))
+    path, text = scaffold(settings, kind, title, options, now=office_now(settings))
     if path.exists():
         raise Exit(f"Berkas {path.relative_to(ROOT)} sudah ada; pilih judul lain.", code=1)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -366,11 +364,6 @@ def new(c, kind, title, divisi="", parent="", klasifikasi="berkala", kelompok=""
             "Statusnya masih draf. Ganti teks contoh, lalu ganti 'Status: draft' menjadi "
             "'Status: published' bila siap terbit."
         )
-
-
-def _office_now(settings):
-    zone = TIMEZONES.get(settings["KPU_OFFICE"]["timezone"], "Asia/Jakarta")
-    return datetime.datetime.now(ZoneInfo(zone))
 
 
 def scaffold(settings, kind, title, options, now):
@@ -396,7 +389,7 @@ def scaffold(settings, kind, title, options, now):
         choices = ", ".join([*types, PAGE_KIND, PPID_KIND])
         raise Exit(f'Jenis "{kind}" tidak dikenal. Pilihan: {choices}.', code=1)
     office = settings["KPU_OFFICE"]
-    known = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    known = unit_slugs(office)
     divisi = options["divisi"] or office["secretariat"]["slug"]
     chosen = [s.strip() for s in divisi.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in known]

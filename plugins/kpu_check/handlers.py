@@ -1,8 +1,6 @@
 """Signal handlers of kpu_check: content rules while reading, a strict log, an output check."""
 
-import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from pelican.contents import Article, Page
 
@@ -22,6 +20,7 @@ from kpu_check.settings import SCHEMA
 from kpu_check.strict import attach, forget_earlier_warnings
 from kpu_content.model import read_header
 from kpu_messages import Problem, record_problems
+from kpu_office.model import office_now
 from kpu_settings import apply_schema
 
 STATE_KEY = "KPU_CHECK_STATE"
@@ -33,10 +32,6 @@ class CheckState:
     build contract (page sources, leaks, forbidden outputs, the strict collector)."""
 
     collector: object = None
-
-
-def _now(settings):
-    return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
 
 
 def apply_settings(pelican):
@@ -59,7 +54,7 @@ def check_content(content):
         header = read_header(handle.read(), lower=False)
     known = NEWS_FIELDS if isinstance(content, Article) else PAGE_FIELDS
     problems = unknown_fields(header, known)
-    now = _now(settings)
+    now = office_now(settings)
     for name in ("date", "modified"):
         value = getattr(content, name, None)
         if value is not None:
@@ -165,7 +160,7 @@ def check_links(generator):
     written output; checking once every item is read reports it in both, before writing.
     """
     context = generator.context
-    now = _now(generator.settings)
+    now = office_now(generator.settings)
     items = [
         item
         for item in context.get("generated_content", {}).values()
@@ -210,5 +205,5 @@ def remember_output(path, context):
             message = "draf ikut terbit; draf tidak boleh ada di situs terbit."
             contract.report_leak(settings, output, message)
         date = getattr(content, "date", None)
-        if isinstance(content, Article) and date and date > _now(context):
+        if isinstance(content, Article) and date and date > office_now(context):
             contract.report_leak(settings, output, "tulisan bertanggal di masa depan ikut terbit.")

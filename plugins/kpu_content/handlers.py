@@ -18,6 +18,7 @@ from kpu_content.model import (
 from kpu_content.types import HOAX_TYPE, check_hoax_fields, claim_review, hoax_details
 from kpu_gate.handlers import gate_state
 from kpu_messages import record_problems, recorded_problems
+from kpu_office.model import unit_slugs, units
 from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
@@ -29,21 +30,12 @@ def apply_settings(pelican):
     gate_state(pelican.settings)  # fail at once, not file by file, if the gate is not loaded first
 
 
-def _divisions(settings):
-    """Return every slug a news item may name: the divisions and the secretariat."""
-    divisions = dict(settings.get("KPU_DIVISIONS", {}))
-    secretariat = settings.get("KPU_OFFICE", {}).get("secretariat")
-    if secretariat:
-        divisions[secretariat["slug"]] = {**secretariat, "commissioner": secretariat["head"]}
-    return divisions
-
-
 def check_content(content):
     """Check one news item or page and attach its type and division details."""
     settings = content.settings
     if isinstance(content, Article):
         types = settings["KPU_CONTENT_TYPES"]
-        divisions = _divisions(settings)
+        divisions = {unit["slug"]: unit for unit in units(settings["KPU_OFFICE"])}
         problems = check_news_metadata(content.metadata, list(divisions), types)
         slugs = split_divisions(content.metadata.get("divisi"))
         content.divisions = [divisions[s] for s in slugs if s in divisions]
@@ -124,7 +116,7 @@ def _other_field_problems(header, settings):
     if header.get("category"):
         metadata["category"] = Category(header["category"], settings)
     types = settings["KPU_CONTENT_TYPES"]
-    problems = check_news_metadata(metadata, list(_divisions(settings)), types)
+    problems = check_news_metadata(metadata, unit_slugs(settings["KPU_OFFICE"]), types)
     return [p for p in problems if not p.startswith('kolom "Date"')]
 
 

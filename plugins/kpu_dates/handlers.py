@@ -1,10 +1,9 @@
 """Signal handlers of kpu_dates."""
 
-import datetime
 from functools import partial
-from zoneinfo import ZoneInfo
 
 from kpu_dates.model import FULL_DATE, format_bulan_tahun, format_tanggal, format_waktu
+from kpu_office.model import office_now
 
 
 def add_date_filters(generator):
@@ -29,5 +28,4 @@ def set_indonesian_dates(content):
 
 def set_build_year(pelican):
     """Expose the current year in the office's zone (KPU_BUILD_YEAR) for the footer."""
-    zone = ZoneInfo(pelican.settings.get("TIMEZONE") or "Asia/Jakarta")
-    pelican.settings["KPU_BUILD_YEAR"] = datetime.datetime.now(zone).year
+    pelican.settings["KPU_BUILD_YEAR"] = office_now(pelican.settings).year

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
+from kpu_office.model import units
 from kpu_settings import (
     FILE_ALLOWED,
     URL_ALLOWED,
@@ -74,22 +75,16 @@ class Division:
 
 def build_divisions(office, articles, settings):
     """Return the office's divisions then the secretariat, each with its items."""
-    entries = [
-        (d, d.get("commissioner", ""), "Anggota koordinator divisi") for d in office["divisions"]
-    ]
-    secretariat = office.get("secretariat")
-    if secretariat:
-        entries.append((secretariat, secretariat.get("head", ""), "Sekretaris"))
     divisions = []
-    for entry, lead, role in entries:
-        slug = entry["slug"]
+    for unit in units(office):
+        slug = unit["slug"]
         divisions.append(
             Division(
                 slug=slug,
-                name=entry["name"],
-                lead=lead,
-                lead_role=role,
-                description=entry.get("description", ""),
+                name=unit["name"],
+                lead=unit["lead"],
+                lead_role="Sekretaris" if unit["secretariat"] else "Anggota koordinator divisi",
+                description=unit.get("description", ""),
                 url=settings["KPU_DIVISION_URL"].format(slug=slug),
                 articles=[a for a in articles if slug in division_slugs(a)],
                 feed_atom=_format(settings["KPU_DIVISION_FEED_ATOM"], slug),

@@ -5,10 +5,10 @@ import os
 from PIL import Image, ImageDraw
 
 from kpu_icons.model import ICONS, SCHEMA, manifest
-from kpu_images.cards import _emblem
+from kpu_office.brand import WHITE, draw_emblem
 from kpu_settings import apply_schema
 
-BACKGROUND = "#ffffff"
+BACKGROUND = WHITE
 
 
 def apply_settings(pelican):
@@ -26,7 +26,7 @@ def _emblem_image(size, logo_path=None):
             image.paste(fitted, ((size - fitted.width) // 2, (size - fitted.height) // 2))
             return image
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    _emblem(ImageDraw.Draw(image), 0, 0, size)
+    draw_emblem(ImageDraw.Draw(image), 0, 0, size)
     return image
 
 

@@ -2,6 +2,7 @@
 
 import json
 
+from kpu_office.brand import RED
 from kpu_settings import FILE_ALLOWED, Setting, hex_colour, relative_file
 
 SCHEMA = (
@@ -14,9 +15,9 @@ SCHEMA = (
     # KPU red: the browser's toolbar and the installed app's splash screen.
     Setting(
         "KPU_THEME_COLOUR",
-        "#a50f1a",
+        RED,
         hex_colour,
-        'warna dalam bentuk "#rrggbb", misalnya "#a50f1a"',
+        f'warna dalam bentuk "#rrggbb", misalnya "{RED}"',
     ),
 )
 ICONS = {"favicon.ico": (16, 32, 48), "apple-touch-icon.png": 180, "icon-192.png": 192}

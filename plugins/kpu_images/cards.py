@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 
 from kpu_buildstate.store import write_entry
+from kpu_office.brand import INK, MUTED, RED, WHITE, draw_emblem
 
 CARD_VERSION = 2
 SIZES = {"og": (1200, 630), "square": (1080, 1080)}
-DIVISION_COLOURS = ("#a50f1a", "#1d4f91", "#1f5e3a", "#8a5a00", "#5b2a86", "#3a3f45")
-RED, INK, MUTED, WHITE = "#a50f1a", "#1f2328", "#595959", "#ffffff"
 ELLIPSIS = "…"
 
 
@@ -97,7 +96,7 @@ def draw_card(job, size_name):
     draw.rectangle([0, height - 14, width, height], fill=job.colour)
     small = ImageFont.truetype(font_path("Semibold"), 30)
     regular = ImageFont.truetype(font_path("Regular"), 28)
-    _emblem(draw, 72, 56)
+    draw_emblem(draw, 72, 56)
     draw.text((72 + 64, 62), job.office.upper(), font=small, fill=RED)
     title_font, lines = fit_title(job.title, size_name)
     line_height = int(title_font.size * 1.18)
@@ -112,24 +111,10 @@ def draw_card(job, size_name):
     return image
 
 
-def _emblem(draw, x, y, size=48):
-    """Draw the kit's ballot-box emblem (the theme's SVG logo, redrawn for raster images)."""
-    unit = size / 48
-
-    def box(a, b, c, d):
-        return [x + a * unit, y + b * unit, x + c * unit, y + d * unit]
-
-    draw.rounded_rectangle(box(0, 0, 48, 48), radius=9 * unit, fill=RED)
-    draw.rectangle(box(10, 22, 38, 40), fill=WHITE)
-    draw.rectangle(box(17, 19, 31, 23), fill="#7a0b13")
-    roof = [(16, 8), (24, 5), (32, 8), (32, 17), (16, 17)]
-    draw.polygon([(x + a * unit, y + b * unit) for a, b in roof], fill=WHITE)
-
-
 def draw_emblem_png(path, size):
     """Save the emblem as a square PNG (a raster logo for JSON-LD); return its ledger entry."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    _emblem(ImageDraw.Draw(image), 0, 0, size)
+    draw_emblem(ImageDraw.Draw(image), 0, 0, size)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return write_entry(path, buffer.getvalue())

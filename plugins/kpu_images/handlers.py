@@ -19,7 +19,6 @@ from kpu_gate.handlers import gate_state
 from kpu_gate.references import describe, resolve
 from kpu_images.cards import (
     CARD_VERSION,
-    DIVISION_COLOURS,
     CardJob,
     card_key,
     draw_emblem_png,
@@ -32,6 +31,8 @@ from kpu_images.publish import cached_bytes, publish_files
 from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
 from kpu_images.social import caption
 from kpu_messages import record_problems
+from kpu_office.brand import DIVISION_COLOURS
+from kpu_office.model import unit_slugs
 from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
@@ -264,7 +265,7 @@ def plan_card(article, settings):
     """Plan the article's two share cards; return their output paths."""
     state = settings[STATE_KEY]
     office = settings["KPU_OFFICE"]
-    order = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    order = unit_slugs(office)
     divisions = getattr(article, "divisions", [])
     division = divisions[0] if divisions else {"slug": "", "name": office["name"]}
     slug_index = order.index(division["slug"]) if division["slug"] in order else len(order) - 1

@@ -1,4 +1,4 @@
-"""Validate the regency block (KPU_OFFICE) and derive site-wide settings from it."""
+"""Validate the regency block (KPU_OFFICE); derive the settings and office facts from it."""
 
 from pelican import signals
 

@@ -1,8 +1,10 @@
 """The regency block: its schema, its validation and the settings derived from it."""
 
+import datetime
 import re
 import unicodedata
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from kpu_settings import SettingsError
 
@@ -146,13 +148,50 @@ def social_links(social):
     ]
 
 
+def zone_name(office):
+    """Return the IANA zone of the office's label (WIB, WITA, WIT)."""
+    # pelicanconf.py and the invoke tasks read the block before kpu_office checks it: an
+    # unknown label falls back to WIB there, and the build then stops with its message.
+    return TIMEZONES.get(office.get("timezone"), TIMEZONES["WIB"])
+
+
+def office_zone(settings):
+    """Return the office's time zone as a tzinfo, from the settings' KPU_OFFICE block."""
+    return ZoneInfo(zone_name(settings["KPU_OFFICE"]))
+
+
+def office_now(settings):
+    """Return the current time, timezone-aware, in the office's time zone."""
+    return datetime.datetime.now(office_zone(settings))
+
+
+def units(office):
+    """List the divisions then the secretariat, each with its `lead` and `secretariat` flag."""
+    # The lead is a division's commissioner or the secretariat's head, under one key.
+    secretariat = office["secretariat"]
+    return [
+        *({**d, "lead": d["commissioner"], "secretariat": False} for d in office["divisions"]),
+        {**secretariat, "lead": secretariat["head"], "secretariat": True},
+    ]
+
+
+def unit_slugs(office):
+    """Return the slugs of the units, in the order of units()."""
+    return [unit["slug"] for unit in units(office)]
+
+
+def tel_href(phone):
+    """Turn a phone number as written ("(0293) 491 000") into a tel: link ("tel:0293491000")."""
+    return "tel:" + re.sub(r"[ ()]", "", phone)
+
+
 def derived_settings(office):
     """Compute the Pelican settings that follow from a valid regency block."""
     return {
         "SITENAME": office["name"],
         "AUTHOR": f"Humas {office['name']}",
-        "TIMEZONE": TIMEZONES[office["timezone"]],
+        "TIMEZONE": zone_name(office),
         "KPU_TIMEZONE_LABEL": office["timezone"],
         "KPU_SOCIAL_LINKS": social_links(office.get("social", {})),
-        "KPU_DIVISIONS": {d["slug"]: d for d in office["divisions"]},
+        "KPU_PHONE_HREF": tel_href(office["phone"]),
     }

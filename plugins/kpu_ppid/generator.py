@@ -1,9 +1,7 @@
 """PpidGenerator: reads content/ppid/ and writes the DIP, the DIK, item pages and open data."""
 
-import datetime
 import logging
 import os
-from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 from pelican.utils import slugify
@@ -14,6 +12,7 @@ from kpu_gate.handlers import gate_state
 from kpu_gate.markup import rewrite_youtube
 from kpu_gate.vet import Document, vet_document
 from kpu_messages import record_problems, recorded_problems
+from kpu_office.model import office_now, office_zone
 from kpu_ppid.dip import (
     DIK_COLUMNS,
     DIP_COLUMNS,
@@ -41,12 +40,6 @@ class PpidGenerator(Generator):
         self.exempt_rows = []
         super().__init__(*args, **kwargs)
 
-    def _today(self):
-        return datetime.datetime.now(self._zone()).date()
-
-    def _zone(self):
-        return ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
-
     def _reserved_slugs(self):
         """Slugs an item may not take: the DIP/DIK pages and static pages under /ppid/."""
         prefix = self.settings["PPID_URL"]
@@ -59,7 +52,7 @@ class PpidGenerator(Generator):
         """Read and validate every item; return (items, {source: [problems]})."""
         reader = self.readers.readers["md"]
         classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
-        items, problems, today = [], {}, self._today()
+        items, problems, today = [], {}, office_now(self.settings).date()
         # get_files returns a set: sort, so every build lists the items in the same order.
         files = sorted(self.get_files(self.settings["PPID_PATH"], extensions=("md",)))
         gate, surveyed = gate_state(self.settings), recorded_problems(self.context)
@@ -186,7 +179,7 @@ class PpidGenerator(Generator):
         """Write the DIP and DIK as CSV (with a BOM, so Excel reads UTF-8) and JSON."""
         siteurl, groups = self.settings["SITEURL"], self.settings["PPID_GROUPS"]
         publisher = self.settings.get("SITENAME", "")
-        generated = datetime.datetime.now(self._zone()).isoformat(timespec="seconds")
+        generated = office_now(self.settings).isoformat(timespec="seconds")
         dip = dip_records(self.sections, siteurl, groups)
         dik = dik_records(self.exempt_rows, siteurl, self.settings["PPID_DIK_URL"], groups)
         for base, title, columns, records in (
@@ -212,5 +205,6 @@ class PpidGenerator(Generator):
             return
         domain = self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]
         title = f"{self.settings.get('SITENAME', '')}: informasi publik (PPID)"
-        document = ppid_atom(self.items, domain, f"{domain}/{path}", title, self._zone())
+        zone = office_zone(self.settings)
+        document = ppid_atom(self.items, domain, f"{domain}/{path}", title, zone)
         self._write(path, document)

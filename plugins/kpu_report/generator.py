@@ -1,12 +1,10 @@
 """ReportGenerator: /laporan/publikasi/, what the provincial office reads when it evaluates."""
 
-import datetime
-from zoneinfo import ZoneInfo
-
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from kpu_dates.model import format_bulan_tahun
+from kpu_office.model import office_now, units
 from kpu_report.chart import stacked_bars
 from kpu_report.model import build_report
 
@@ -19,12 +17,8 @@ class ReportGenerator(Generator):
 
     def generate_output(self, writer):
         """Write the report page with its tables and chart."""
-        zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
-        today = datetime.datetime.now(zone).date()
-        office = self.settings["KPU_OFFICE"]
-        divisions = [(d["slug"], d["name"]) for d in office["divisions"]]
-        if office.get("secretariat"):
-            divisions.append((office["secretariat"]["slug"], office["secretariat"]["name"]))
+        today = office_now(self.settings).date()
+        divisions = [(unit["slug"], unit["name"]) for unit in units(self.settings["KPU_OFFICE"])]
         types = self.settings.get("KPU_CONTENT_TYPES", {})
         report = build_report(
             self.context.get("articles", []),
