@@ -3,6 +3,7 @@ third-party plugins see every page file, plugin edits never leave stale pages.""
 
 import gc
 import logging
+import weakref
 
 import pytest
 from pelican import Pelican
@@ -67,7 +68,27 @@ IMAGE_PROCESS = {
 }
 
 
-def test_a_third_party_plugin_reading_pages_in_content_written_sees_every_file(tmp_path):
+@pytest.fixture
+def foreign_plugin():
+    """Disconnect afterwards what a third-party plugin connected: Pelican's signals are
+    process-wide, and later tests in this process must not run it."""
+    from pelican.plugins import signals
+
+    every = [value for value in vars(signals).values() if hasattr(value, "receivers")]
+    before = {id(signal): set(signal.receivers) for signal in every}
+    yield
+    for signal in every:
+        for key in set(signal.receivers) - before[id(signal)]:
+            receiver = signal.receivers[key]
+            if isinstance(receiver, weakref.ref):
+                receiver = receiver()
+            if receiver is not None:
+                signal.disconnect(receiver)
+
+
+def test_a_third_party_plugin_reading_pages_in_content_written_sees_every_file(
+    tmp_path, foreign_plugin
+):
     """pelican-image-process opens each page in content_written and rewrites it in place."""
     content = ROOT / "content"
     output = tmp_path / "output"
