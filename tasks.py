@@ -4,10 +4,12 @@ Every task runs Pelican with the Python of the current environment, so the comma
 the same from an activated virtual environment or as `.venv/bin/invoke ...`.
 """
 
+import functools
 import os
 import shlex
 import shutil
 import sys
+import traceback
 from pathlib import Path
 
 from invoke import task
@@ -96,25 +98,60 @@ def serve(c, port=PORT):
 def livereload(c, port=PORT):
     """Serve the site and rebuild + refresh the browser whenever content or theme changes.
 
-    Changes to plugins/ or the settings need a restart of this task.
+    A failed build leaves the last good site served, with the message as a banner on every
+    page. A change to plugins/, the settings or tasks.py restarts this task (same command,
+    same process id), so builds always run with the code on disk.
     """
-    from livereload import Server
+    from kpu_preview.server import PreviewServer, code_problem, describe_exception, restart
 
-    build(c)
-    server = Server()
+    server = PreviewServer(
+        OUTPUT, announce=f"Pratinjau langsung di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)"
+    )
+
+    def run_build(**overrides):
+        # A mistake in a file being edited must not stop the preview server.
+        try:
+            _build(DEV_CONF, **overrides)
+        except Exit as failure:
+            server.failed(failure.message)
+        except Exception as error:  # noqa: BLE001  (a plugin or settings bug: show it too)
+            traceback.print_exc()
+            server.failed(
+                "BUILD GAGAL karena galat program (rincian lengkap di terminal):\n"
+                + describe_exception(error, ROOT)
+            )
+        else:
+            server.succeeded()
 
     def rebuild():
-        # A mistake in a file being edited must not stop the preview server. The browser
-        # reloads once the pages are written; the search index follows in the background.
-        try:
-            _build(DEV_CONF, KPU_SEARCH_WAIT=False)
-        except Exit as failure:
-            print(failure.message, file=sys.stderr)
+        # The browser reloads once the pages are written; the search index follows later.
+        if not server.restart_requested:
+            run_build(KPU_SEARCH_WAIT=False)
 
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
+    def reload_code(pattern, changed=None):
+        # The running process has the old code imported; only a new process builds with
+        # the code on disk (and records the right code digest for the next builds).
+        if server.restart_requested:  # another watched file of the same save
+            return
+        problem = code_problem(ROOT)
+        if problem is not None:
+            # Shown until the code loads; saved content is still built with the old code.
+            server.failed(problem, kind="code")
+            return
+        what = ", ".join(os.path.relpath(path, ROOT) for path in changed or []) or pattern
+        print(f"Kode berubah ({what}): pratinjau dimulai ulang dengan kode yang baru.")
+        server.request_restart()
+
+    # Code first: when one poll sees code and content saved, no build runs the old code.
+    for pattern in ("plugins/**/*.py", "pelicanconf.py", "publishconf.py", "tasks.py"):
+        server.watch(str(ROOT / pattern), functools.partial(reload_code, pattern))
+    for pattern in ("content/**/*", "theme/**/*"):
         server.watch(str(ROOT / pattern), rebuild)
-    print(f"Pratinjau langsung di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)")
-    server.serve(host=HOST, port=port, root=str(OUTPUT))
+    server.note_files()  # before the first build: a save during it is built next
+    run_build()
+    server.serve(host=HOST, port=port)
+    if server.restart_requested:
+        restart()
 
 
 @task
@@ -285,7 +322,6 @@ def _first_article():
 
 def _quiet_server(port):
     """Serve output/ like GitHub Pages does: text compressed with gzip when asked for."""
-    import functools
     import gzip
     import http.server
     import io

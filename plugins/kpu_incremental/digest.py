@@ -4,18 +4,40 @@ Content objects (news items, pages, PPID items) are digested by *identity* where
 inside other data; their own state is digested separately as a *fingerprint*. A page then
 depends on the site-wide digest, on its own page variables and on the fingerprints of the
 items its template touched.
+
+Values of other libraries are digested by value where their value is known (paths, numbers,
+time zones, partial functions); functions, classes and modules by their qualified name. Any
+other object gets a digest of its own in every build, so a page holding it is rendered again
+each time instead of being reused while it may be stale.
 """
 
 import dataclasses
 import datetime
+import decimal
 import enum
+import fractions
+import functools
 import hashlib
-import re
+import os
+import pathlib
+import types
+import uuid
+import zoneinfo
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Code is known by its qualified name: templates' context holds filters and helper functions.
+_NAMED_KINDS = (
+    type,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.ModuleType,
+    types.MethodDescriptorType,
+    types.WrapperDescriptorType,
+    types.MethodWrapperType,
+)
 # Fields of a content object that are not its own state: the shared settings and context.
 _SHARED_FIELDS = frozenset({"settings", "_context", "context"})
 # Classes seen standing for a source file (Article, Page, PpidItem): a pure cache.
@@ -125,7 +147,7 @@ class _Digester:
             for text in sorted(digests):
                 update(text.encode())
             update(b">")
-        elif dataclasses.is_dataclass(value):
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             update(f"D:{type(value).__name__}".encode())
             for item in dataclasses.fields(value):
                 update(item.name.encode())
@@ -134,9 +156,65 @@ class _Digester:
             update(f"O:{type(value).__name__}".encode())
             self.feed({k: v for k, v in vars(value).items() if k not in _SHARED_FIELDS})
         else:
-            # Functions, classes, generators, locks: their name is all that is stable.
-            text = getattr(value, "__qualname__", None) or type(value).__qualname__
-            update(f"x:{_ADDRESS.sub('', str(text))};".encode())
+            self.feed_foreign(value)
+
+    def feed_foreign(self, value):
+        """Digest a value of another library by what it holds, or uniquely when that is unknown."""
+        if isinstance(value, _NAMED_KINDS):
+            self.update(f"x:{_qualified_name(value)};".encode())
+        elif isinstance(value, functools.partial):
+            self.update(b"F")
+            self.feed(value.func)
+            self.feed(value.args)
+            self.feed(value.keywords)
+        else:
+            text = _value_text(value)
+            if text is None:
+                # Not knowable (a lock, a generator, a client object): a digest no other build
+                # has, so the page is rendered again rather than reused when it may be stale.
+                text = "?" + os.urandom(16).hex()
+            kind = type(value)
+            name = f"{kind.__module__}.{kind.__qualname__}"
+            self.update(f"v:{name}:{len(text)}:".encode())
+            self.update(text.encode("utf-8", "surrogatepass"))
+
+
+def _qualified_name(code):
+    """Return `module.qualname` of a function, class, method or module."""
+    if isinstance(code, types.ModuleType):
+        return code.__name__
+    if isinstance(code, types.MethodType):
+        code = code.__func__  # the function: its object is not known stably (as before)
+    module = getattr(code, "__module__", None) or ""
+    return f"{module}.{getattr(code, '__qualname__', type(code).__qualname__)}"
+
+
+def _value_text(value):
+    """Return a canonical text of a value type of the standard library, or None if unknown."""
+    # Base methods, not the value's own: a subclass's repr could hold an address.
+    if isinstance(value, pathlib.PurePath):
+        return value.as_posix()  # the type name, digested beside it, tells the flavour
+    if isinstance(value, decimal.Decimal):
+        return decimal.Decimal.__str__(value)  # keeps "1.0" apart from "1.00", as shown
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return float.__repr__(value)
+    if isinstance(value, fractions.Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, complex):
+        return complex.__repr__(value)
+    if isinstance(value, zoneinfo.ZoneInfo):
+        return value.key if isinstance(value.key, str) else None  # from_file(): no key
+    if isinstance(value, datetime.timezone):
+        return datetime.timezone.__repr__(value)
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, range):
+        return f"{value.start}:{value.stop}:{value.step}"
+    if isinstance(value, bytearray):
+        return bytes(value).hex()
+    return None
 
 
 def _is_data_object(value):

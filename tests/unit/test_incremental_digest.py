@@ -1,6 +1,14 @@
 """kpu_incremental's digests: stable between builds, sensitive to what a page shows."""
 
 import datetime
+import functools
+import os
+import threading
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import pytest
 from markupsafe import Markup
@@ -92,3 +100,54 @@ def test_a_cycle_does_not_loop():
     loop = {"name": "a"}
     loop["self"] = loop
     assert stable_digest(loop) == stable_digest(loop)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (Path("a"), Path("b")),
+        (PurePosixPath("a"), PureWindowsPath("a")),
+        (Decimal(1), Decimal(2)),
+        (Decimal("1.0"), Decimal("1.00")),  # equal numbers, shown differently
+        (Fraction(1, 2), Fraction(1, 3)),
+        (1 + 2j, 1 + 3j),
+        (UUID(int=1), UUID(int=2)),
+        (ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Makassar")),
+        (datetime.UTC, datetime.timezone(datetime.timedelta(hours=7))),
+        (range(3), range(4)),
+        (bytearray(b"a"), bytearray(b"b")),
+        (functools.partial(int, base=2), functools.partial(int, base=8)),
+        (os.path.join, os.path.split),
+        (os, datetime),  # modules
+        (Path, Decimal),  # classes
+    ],
+)
+def test_values_of_other_libraries_are_digested_by_value(left, right):
+    assert stable_digest({"x": left}) != stable_digest({"x": right})
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Path("content/berita"),
+        lambda: Decimal("2.50"),
+        lambda: Fraction(3, 4),
+        lambda: 2 - 1j,
+        lambda: UUID(int=7),
+        lambda: ZoneInfo("Asia/Jayapura"),
+        lambda: range(1, 9, 2),
+        lambda: functools.partial(round, ndigits=2),
+        lambda: os.path.join,
+        lambda: Path,
+    ],
+)
+def test_equal_values_of_other_libraries_digest_alike(make):
+    # Two separate objects (a new Path, a new partial): only their value counts.
+    assert stable_digest([make()]) == stable_digest([make()])
+
+
+def test_an_object_whose_value_is_unknown_never_matches_a_digest():
+    opaque = threading.Lock()
+    first = stable_digest({"lock": opaque})
+    assert first != stable_digest({"lock": opaque})  # not even the same object twice
+    assert first != stable_digest({"lock": threading.Lock()})

@@ -1,0 +1,99 @@
+"""`invoke livereload` shows a failed build to the admin in the browser, never in output/."""
+
+import pytest
+
+from kpu_preview.server import BANNER_ID
+from tests.conftest import copy_project
+from tests.preview import PATIENCE, START_LINE, Preview
+
+pytestmark = pytest.mark.browser
+
+NEWS = "content/berita/2021-05-25-evaluasi-kehumasan-dan-ppid.md"
+GOOD_DIVISION = "Divisi: sosialisasi-parmas-sdm"
+BAD_DIVISION = "Divisi: <b>teknis</b>"  # HTML written by an admin: the banner must show it as text
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("livereload") / "project")
+    server = Preview(project)
+    try:
+        server.wait_for(START_LINE)
+        yield server
+    finally:
+        server.stop()
+
+
+def test_a_failed_build_shows_a_banner_until_the_fix_is_saved(preview, browser):
+    from playwright.sync_api import expect
+
+    news = preview.project / NEWS
+    text = news.read_text(encoding="utf-8")
+    line = text.splitlines().index(GOOD_DIVISION) + 1
+    page = browser.new_page()
+    try:
+        page.goto(preview.url + "/berita/")
+        banner = page.locator(f"#{BANNER_ID}")
+        expect(page.locator("main")).to_be_visible()
+        assert banner.count() == 0
+
+        news.write_text(text.replace(GOOD_DIVISION, BAD_DIVISION), encoding="utf-8")
+        # No reload from the test: livereload reloads the page once the build has failed.
+        expect(banner).to_be_visible(timeout=PATIENCE * 1000)
+        shown = banner.inner_text()
+        assert "Build terakhir GAGAL — situs di bawah ini versi terakhir yang berhasil" in shown
+        assert f'{NEWS}:{line}: kolom "Divisi": nilai "<b>teknis</b>" tidak dikenal' in shown
+        assert banner.locator("b").count() == 0  # escaped, not markup
+        assert page.evaluate("document.body.firstElementChild.id") == BANNER_ID
+        expect(page.locator("main")).to_be_visible()  # the last good site, under the banner
+        assert preview.get("/kontak/").count(f'id="{BANNER_ID}"') == 1  # every page has it
+        written = sorted((preview.project / "output").rglob("*.html"))
+        assert written and not [p for p in written if BANNER_ID in p.read_text("utf-8")]
+
+        news.write_text(text, encoding="utf-8")
+        expect(banner).to_have_count(0, timeout=PATIENCE * 1000)
+        expect(page.locator("main")).to_be_visible()
+    finally:
+        page.close()
+
+
+def test_a_page_reloads_when_the_live_reload_socket_comes_back(preview, browser):
+    # livereload.js does not reload on reconnecting; the kit's snippet does, so a page open
+    # while the task restarts shows the new build however long that build takes. (After the
+    # banner test: livereload's own reload of the browsers met at its first poll is past.)
+    page = browser.new_page()
+    try:
+        page.goto(preview.url + "/berita/")
+        page.evaluate("window.kept = true")
+        with page.expect_navigation():
+            page.evaluate(
+                "document.dispatchEvent(new Event('LiveReloadDisconnect'));"
+                "document.dispatchEvent(new Event('LiveReloadConnect'));"
+            )
+        assert page.evaluate("window.kept") is None
+    finally:
+        page.close()
+
+
+def test_after_a_restart_for_new_plugin_code_the_page_reloads_with_its_build(preview, browser):
+    from playwright.sync_api import expect
+
+    model = preview.project / "plugins" / "kpu_dates" / "model.py"
+    code = model.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(preview.url + "/berita/")
+        expect(page.locator("main")).to_be_visible()
+        assert "KODEBARU" not in page.content()
+        # A literal in the date pattern: every date the new code formats shows it.
+        model.write_text(
+            code.replace(
+                'FULL_DATE = "EEEE, d MMMM y"', "FULL_DATE = \"EEEE, d MMMM y 'KODEBARU'\""
+            ),
+            encoding="utf-8",
+        )
+        # The server goes away and comes back; the page's script reloads it then.
+        expect(page.locator("main")).to_contain_text("KODEBARU", timeout=PATIENCE * 1000)
+    finally:
+        page.close()
+        model.write_text(code, encoding="utf-8")
