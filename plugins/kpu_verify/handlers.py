@@ -4,12 +4,11 @@ import functools
 import os
 from urllib.parse import urlparse
 
-from kpu_buildstate import load_pickle, save_pickle
+from kpu_buildstate import contract, load_pickle, save_pickle
 from kpu_check.handlers import STATE_KEY, CheckState
 from kpu_check.strict import detach
 from kpu_incremental.writer import FACTS_KEY, READERS_KEY
 from kpu_messages import AdminFacingError, locate_line, problem_report
-from kpu_search.handlers import BACKGROUND_KEY
 from kpu_verify import output as out
 from kpu_verify.active import active_content
 
@@ -47,8 +46,7 @@ def finish(pelican):
     memo = out.FileMemo(load_pickle(memo_path, MEMO_FORMAT, default={}) if check else {}, facts)
     if check:  # read every page and image while the search index is being written
         out.read_all(pelican.output_path, memo, _site_host(settings))
-    for work in settings.pop(BACKGROUND_KEY, []):
-        work.result()
+    contract.finish_background_work(settings)
     problems = []
     if check:
         signature_path = os.path.join(settings["CACHE_PATH"], "kpu_verify", "links-ok.pickle")
