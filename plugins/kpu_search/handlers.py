@@ -1,24 +1,24 @@
-"""Index the built site with Pagefind's Python API (its bundled binary runs offline)."""
+"""Index the built site with Pagefind's command-line binary (bundled, it runs offline)."""
 
-import asyncio
+import functools
 import hashlib
-import json
 import logging
 import os
-import shutil
-import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 
 from pelican.log import console
 
 from kpu_buildstate import contract
+from kpu_search import kept as kept_index
+from kpu_search.bundle import check_bundle, page_count
+from kpu_search.indexer import SearchIndexError, run_pagefind
 from kpu_search.settings import SCHEMA
 from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
-# Work still running when this plugin's handler returns; kpu_verify waits for it.
-BACKGROUND_KEY = "KPU_BACKGROUND_WORK"
+# Bump when what the kept index holds or how it is made changes: older ones are not reused.
+KEPT_FORMAT = 2
 # Indexing still running from an earlier build of this process (the preview server). Process
 # state on purpose: the next build must not move the output folder while Pagefind writes.
 _UNFINISHED = []
@@ -35,43 +35,10 @@ def apply_settings(pelican):
             logger.warning("[kpu_search] indeks pencarian sebelumnya gagal: %s", error)
 
 
-async def _index(site, bundle):
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # Pages opt in with data-pagefind-body; the language is Indonesian for all of them. The
-    # bundle path is absolute: leaving the context writes the index there (a relative path
-    # would be taken from the current directory, not from the site).
-    target = os.path.abspath(os.path.join(site, bundle))
-    config = IndexConfig(force_language="id", output_path=target)
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(os.path.abspath(site))
-    return _indexed_pages(os.path.join(target, "pagefind-entry.json"))
-
-
-def _read(path):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except OSError:
-        return None
-
-
-def _indexed_pages(entry, attempts=20):
-    """Read how many pages the index holds; the file can lag the service's reply briefly."""
-    for _ in range(attempts):
-        try:
-            with open(entry, encoding="utf-8") as handle:
-                languages = json.load(handle).get("languages", {})
-            return sum(language.get("page_count", 0) for language in languages.values())
-        except (OSError, ValueError):
-            time.sleep(0.1)
-    return None
-
-
 def pages_signature(output, bundle):
     """Digest every HTML page's path, size and time stamp: equal digests, equal index."""
     hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(repr((_pagefind_version(), bundle)).encode())
+    hasher.update(repr((_pagefind_version(), bundle, KEPT_FORMAT)).encode())
     for folder, dirs, files in os.walk(output):
         dirs.sort()
         for name in sorted(files):
@@ -84,64 +51,98 @@ def pages_signature(output, bundle):
 
 def _pagefind_version():
     try:
-        return metadata.version("pagefind")
+        return metadata.version("pagefind-bin")
     except metadata.PackageNotFoundError:
         return ""
-
-
-def link_tree(source, target):
-    """Recreate `source` at `target` with hard links (a copy where linking is impossible)."""
-    shutil.rmtree(target, ignore_errors=True)
-
-    def link(src, dst):
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link)
 
 
 def index_site(pelican):
     """Build the search index of every page marked for search (news, pages, PPID items).
 
     Pagefind has no incremental mode; when no page changed since the last build (the
-    incremental writer kept every file), the last index is linked back instead.
+    incremental writer kept every file), the kept index is linked back instead.
     """
     settings = pelican.settings
     if not settings["KPU_SEARCH"]:
         return
     bundle = settings["KPU_SEARCH_BUNDLE"]
-    target = os.path.join(pelican.output_path, bundle)
+    output = pelican.output_path
     kept = os.path.join(settings["CACHE_PATH"], "kpu_search")
-    signature = pages_signature(pelican.output_path, bundle)
-    if _read(os.path.join(kept, "signature")) == signature and os.path.isdir(
-        os.path.join(kept, bundle)
-    ):
-        link_tree(os.path.join(kept, bundle), target)
-        pages = _indexed_pages(os.path.join(target, "pagefind-entry.json"), attempts=1)
+    kept_index.remove_stale(os.path.join(output, bundle))
+    signature = pages_signature(output, bundle)
+    reusable = kept_index.reuse(kept, bundle, signature)
+    if reusable is not None:
+        kept_index.link_into_place(reusable, os.path.join(output, bundle))
+        pages = page_count(reusable)
         console.print(f"Pencarian: indeks tetap ({pages} halaman, tidak ada halaman berubah).")
         return
-    # A thread of its own: the caller may already run an event loop (e.g. a test browser).
-    # Pagefind runs as its own process, so the output check (kpu_verify) runs meanwhile and
-    # waits for this work at its end (BACKGROUND_KEY).
-    runner = ThreadPoolExecutor(max_workers=1)
-    work = runner.submit(_index_and_keep, pelican.output_path, bundle, kept, signature)
-    runner.shutdown(wait=False)
+    index_later = functools.partial(index_published, bundle=bundle, kept=kept, signature=signature)
     if settings["KPU_SEARCH_WAIT"]:
-        contract.add_background_work(settings, work)
+        # Pagefind runs as its own process, so the output check (kpu_verify) runs meanwhile
+        # and waits for this work at its end; a failure there stops the build.
+        contract.add_background_work(settings, start_indexing(output, bundle, kept, signature))
+    elif contract.build(settings).staging:
+        # The build writes into a staging folder that becomes the site only when the build
+        # ends; work nobody waits for must not write there, so it starts on the site itself.
+        contract.run_after_publish(settings, index_later)
     else:
-        _UNFINISHED.append(work)
+        index_later(output)  # this build writes into the site itself
 
 
-def _index_and_keep(output, bundle, kept, signature):
-    """Index the site, keep the index for the next build and report the page count."""
-    pages = asyncio.run(_index(output, bundle))
-    if pages is not None:  # keep a whole index only
-        os.makedirs(kept, exist_ok=True)
-        link_tree(os.path.join(output, bundle), os.path.join(kept, bundle))
-        with open(os.path.join(kept, "signature"), "w", encoding="utf-8") as handle:
-            handle.write(signature)
-    counted = "?" if pages is None else pages
-    logger.info("[kpu_search] %s halaman diindeks", counted)
-    console.print(f"Pencarian: {counted} halaman diindeks.")
+def index_published(live_output, bundle, kept, signature):
+    """Index a published site in the background; the next build of this process waits for it.
+
+    Its bundle is replaced only by a whole new one (see index_and_keep). Returns the work.
+    """
+    work = start_indexing(live_output, bundle, kept, signature)
+    _UNFINISHED.append(work)
+    return work
+
+
+def start_indexing(output, bundle, kept, signature):
+    """Run index_and_keep in a thread of its own and return its future."""
+    # A thread of its own: the caller may already run an event loop (e.g. a test browser).
+    runner = ThreadPoolExecutor(max_workers=1)
+    work = runner.submit(index_and_keep, output, bundle, kept, signature)
+    runner.shutdown(wait=False)
+    return work
+
+
+def index_and_keep(output, bundle, kept, signature):
+    """Index `output` next to its bundle, check the result, put it in place and keep a copy.
+
+    Raises SearchIndexError if Pagefind fails or its bundle is not whole; then the bundle
+    already in place (if any) stays as it was.
+    """
+    target = os.path.join(output, bundle)
+    kept_index.remove_stale(target)
+    temporary = kept_index.temporary_sibling(target, "new")
+    try:
+        run_pagefind(output, temporary)
+        problems = check_bundle(temporary)
+        if problems:
+            raise SearchIndexError(bundle_report(bundle, problems))
+        kept_index.replace_folder(temporary, target)
+    finally:
+        kept_index.remove_stale(target)
+    pages = page_count(target)
+    try:
+        kept_index.keep(target, kept, bundle, signature)
+    except OSError as error:  # the site is whole; only the next build's shortcut is lost
+        logger.warning("[kpu_search] indeks tidak dapat disimpan di cache: %s", error)
+    logger.info("[kpu_search] %s halaman diindeks", pages)
+    console.print(f"Pencarian: {pages} halaman diindeks.")
+    return pages
+
+
+def bundle_report(bundle, problems):
+    """Say which files of a new search index are missing or cut short (Bahasa Indonesia)."""
+    lines = [f"- output/{bundle}/{name}: {problem}" for name, problem in problems[:20]]
+    if len(problems) > 20:
+        lines.append(f"- dan {len(problems) - 20} masalah lainnya")
+    return (
+        "Indeks pencarian yang baru dibuat Pagefind tidak utuh, jadi build dihentikan:\n"
+        + "\n".join(lines)
+        + "\nJalankan build sekali lagi. Bila pesan ini muncul lagi, laporkan kepada "
+        "pengelola teknis situs beserta pesan ini."
+    )

@@ -1,0 +1,65 @@
+"""The search index of a built site: a damaged kept index is repaired by the next build."""
+
+import os
+from pathlib import Path
+
+from kpu_search.bundle import check_bundle
+from tests.conftest import build, write_content
+
+NEWS = """Title: Rapat pleno rekapitulasi
+Date: 2024-02-14 09:30
+Category: berita
+Divisi: teknis-penyelenggaraan
+Summary: Ringkasan rapat.
+
+Rapat pleno rekapitulasi suara tingkat kabupaten.
+"""
+
+
+def said(capsys):
+    return " ".join(capsys.readouterr().out.split())  # the console wraps long lines
+
+
+def first(folder):
+    return sorted(p for p in Path(folder).iterdir() if p.is_file())[0]
+
+
+DAMAGES = [
+    # (what the issue saw, file of the kept index, damage)
+    ("emptied entry", lambda kept: kept / "pagefind-entry.json", lambda p: os.truncate(p, 0)),
+    (
+        "fragment cut in half",
+        lambda kept: first(kept / "fragment"),
+        lambda p: os.truncate(p, p.stat().st_size // 2),
+    ),
+    ("file missing", lambda kept: first(kept / "index"), lambda p: p.unlink()),
+]
+
+
+def test_a_damaged_kept_index_is_repaired_by_the_next_build(tmp_path, capsys):
+    content = write_content(tmp_path / "content", {"berita/a.md": NEWS})
+    (content / "images").mkdir()
+    out, cache = tmp_path / "out", tmp_path / "cache"
+
+    def run():
+        build(out, PATH=str(content), CACHE_PATH=str(cache))
+        return said(capsys)
+
+    assert "halaman diindeks" in run()
+    assert check_bundle(out / "pagefind") == []
+    assert "Pencarian: indeks tetap" in run()
+    kept = cache / "kpu_search" / "pagefind"
+    for name, where, damage in DAMAGES:
+        path = where(kept)
+        damage(path)
+        relative = path.relative_to(kept.parent).as_posix()
+        text = run()
+        assert (
+            f"Cache kpu_search: 1 berkas rusak atau tidak lengkap dibuang dan dibuat ulang "
+            f"({relative})." in text
+        ), name
+        assert "halaman diindeks" in text, name
+        assert check_bundle(out / "pagefind") == [], name
+        assert check_bundle(kept) == [], name
+    assert "Pencarian: indeks tetap" in run()
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
