@@ -11,13 +11,16 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import threading
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
-# Deletions of replaced sites still running. Process state on purpose: the next build of this
-# process waits for them, so two builds never delete and write beside each other.
+# Deletions of replaced sites still running (processes of their own). Process state on
+# purpose: `wait_for_deletions` lets a caller wait for them; a build never needs to.
 _DELETING = []
+_DELETE = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, True)"
 
 
 def staging_path(output):
@@ -67,7 +70,11 @@ def prepare_staging(output, retention=()):
     Leftovers of a killed build are moved away first. Files Pelican must keep in the output
     (OUTPUT_RETENTION) are hard-linked into the new folder, leaving `output/` untouched.
     """
-    wait_for_deletions(output)
+    _DELETING[:] = [worker for worker in _DELETING if worker.poll() is None]
+    running = bool(_DELETING)
+    leftovers = _leftovers(output)
+    if leftovers and not running:  # a deletion stopped with its build: finish it meanwhile
+        _delete_in_background(leftovers)
     recover(output)
     staging = staging_path(output)
     for leftover in (staging, replaced_path(output)):
@@ -110,10 +117,11 @@ def swap_in(staging, output):
 
 
 def discard(folder):
-    """Delete a folder in the background, under a name no build uses.
+    """Delete a folder in a process of its own, under a name no build uses.
 
-    A replaced site holds thousands of files; deleting them would delay the end of every
-    build. The interpreter waits for this thread before it exits.
+    A replaced site holds thousands of files (links, mostly); deleting them here would delay
+    the end of every build, and a thread would keep the interpreter from exiting until done.
+    A deletion stopped halfway is finished by a later build (see `prepare_staging`).
     """
     trash = f"{folder}.{os.getpid()}.{threading.get_ident()}.{len(_DELETING)}.hapus"
     try:
@@ -121,20 +129,43 @@ def discard(folder):
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         return
-    worker = threading.Thread(target=shutil.rmtree, args=(trash, True), name="kpu-output-hapus")
-    worker.start()
+    _delete_in_background([trash])
+
+
+def _delete_in_background(folders):
+    try:
+        worker = subprocess.Popen(
+            [sys.executable, "-c", _DELETE, *folders],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not stopped by Ctrl+C of the build it outlives
+        )
+    except OSError:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        return
     _DELETING.append(worker)
 
 
 def wait_for_deletions(folder=None):
-    """Wait for this process's deletions; delete what killed builds left beside `folder`."""
+    """Wait for this process's deletions; delete what stopped ones left beside `folder`."""
     while _DELETING:
-        _DELETING.pop().join()
+        _DELETING.pop().wait()
     if folder is None:
         return
+    for leftover in _leftovers(folder):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _leftovers(folder):
+    """List the folders under deletion beside `folder` (of this or a stopped process)."""
     parent = os.path.dirname(os.path.abspath(folder))
     prefix = f".{os.path.basename(os.path.abspath(folder))}."
-    if os.path.isdir(parent):
-        for name in os.listdir(parent):
-            if name.startswith(prefix) and name.endswith(".hapus"):
-                shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+    if not os.path.isdir(parent):
+        return []
+    return [
+        os.path.join(parent, name)
+        for name in os.listdir(parent)
+        if name.startswith(prefix) and name.endswith(".hapus")
+    ]
