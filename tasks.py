@@ -108,25 +108,33 @@ def livereload(c, port=PORT):
         OUTPUT, announce=f"Pratinjau langsung di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)"
     )
 
-    def run_build(**overrides):
-        # A mistake in a file being edited must not stop the preview server.
+    def build_result(**overrides):
+        # A mistake in a file being edited must not stop the preview server: return the
+        # message the banner shows, or None when the build succeeded.
         try:
             _build(DEV_CONF, **overrides)
         except Exit as failure:
-            server.failed(failure.message)
+            return failure.message
         except Exception as error:  # noqa: BLE001  (a plugin or settings bug: show it too)
             traceback.print_exc()
-            server.failed(
-                "BUILD GAGAL karena galat program (rincian lengkap di terminal):\n"
-                + describe_exception(error, ROOT)
+            return "BUILD GAGAL karena galat program (rincian lengkap di terminal):\n" + (
+                describe_exception(error, ROOT)
             )
-        else:
+        return None
+
+    def first_build():
+        # Before the server listens, in this process: the search index is waited for.
+        message = build_result()
+        if message is None:
             server.succeeded()
+        else:
+            server.failed(message)
 
     def rebuild():
-        # The browser reloads once the pages are written; the search index follows later.
+        # In a child process, so the last good site is served while it builds. The browser
+        # reloads once the pages are written; the search index follows later.
         if not server.restart_requested:
-            run_build(KPU_SEARCH_WAIT=False)
+            server.start_build(functools.partial(build_result, KPU_SEARCH_WAIT=False))
 
     def reload_code(pattern, changed=None):
         # The running process has the old code imported; only a new process builds with
@@ -148,8 +156,9 @@ def livereload(c, port=PORT):
     for pattern in ("content/**/*", "theme/**/*"):
         server.watch(str(ROOT / pattern), rebuild)
     server.note_files()  # before the first build: a save during it is built next
-    run_build()
+    first_build()
     server.serve(host=HOST, port=port)
+    server.wait_for_build()  # Ctrl+C: the child stops too; output/ is left whole
     if server.restart_requested:
         restart()
 

@@ -34,6 +34,8 @@ LIVE_SCRIPT = (
     b'document.addEventListener("LiveReloadConnect",function(){if(lost){location.reload();}});'
     b"})();</script>"
 )
+# Ends a build child's report (the banner message, or nothing when the build succeeded).
+REPORT_END = b"\0"
 _TRACEBACK_PLACE = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 
@@ -76,7 +78,11 @@ class PreviewTransform(web.OutputTransform):
 
 
 class PreviewServer(Server):
-    """livereload's Server serving the site folder with PreviewTransform."""
+    """livereload's Server serving the site folder with PreviewTransform.
+
+    Rebuilds run in a forked child process (start_build), so this process answers requests
+    with the last good site meanwhile, and the child, with one thread, may fork its workers.
+    """
 
     def __init__(self, root, announce=""):
         super().__init__()
@@ -84,6 +90,20 @@ class PreviewServer(Server):
         self.announce = announce  # printed once the port listens: the address works then
         self.problems = {}  # "build" (the last build failed) or "code" (it does not load)
         self.restart_requested = False
+        self.child = None  # the build running now: its process id, pipe and report so far
+        self.next_build = None  # a build asked for while one runs: it runs after that one
+        self.waiting = False  # for other threads to end before forking the next build
+        examine = self.watcher.examine
+
+        def examine_unless_building():
+            # livereload reloads the browsers after the tasks of a save; a build reloads
+            # them itself when its pages are in place (a child that has reported only ends
+            # its search index: a build asked for after it reloads at its own report).
+            filepath, delay = examine()
+            building = self.child is not None and not self.child["reported"]
+            return (None, None) if building or self.next_build else (filepath, delay)
+
+        self.watcher.examine = examine_unless_building
 
     @property
     def failure(self):
@@ -111,9 +131,105 @@ class PreviewServer(Server):
             watcher._task_mtimes = task["mtimes"]
             watcher.is_changed(path, task["ignore"])
 
+    def start_build(self, build):
+        """Run `build` in a child process; one asked for while a build runs runs after it.
+
+        `build()` returns None when it succeeded, else the message for the banner; it must
+        not touch this process's sockets or IOLoop. The browsers reload when the child has
+        reported; the child then ends its other work (the search index) before it exits,
+        and only then does the next build start.
+        """
+        if self.child is not None or self.waiting:
+            self.next_build = build
+            return
+        if threading.active_count() > 1:
+            # Forking beside another thread (work the first build left running) can
+            # deadlock the child, and it would render on one core; fork once alone.
+            self.next_build = build
+            self.waiting = True
+            IOLoop.current().call_later(0.1, self._start_next)
+            return
+        self.next_build = None
+        read_end, write_end = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover  (the child process)
+            os.close(read_end)
+            _run_child(build, write_end)
+        os.close(write_end)
+        os.set_blocking(read_end, False)
+        self.child = {"pid": pid, "fd": read_end, "report": b"", "reported": False}
+        IOLoop.current().add_handler(read_end, self._child_output, IOLoop.READ)
+
+    def _child_output(self, fd, events):
+        """Read the running build's report; at its end, start the build asked for meanwhile."""
+        child = self.child
+        try:
+            data = os.read(fd, 65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        if data:
+            child["report"] += data
+            if REPORT_END in child["report"] and not child["reported"]:
+                child["reported"] = True
+                self._report(child["report"].split(REPORT_END)[0].decode(errors="replace"))
+            return
+        IOLoop.current().remove_handler(fd)
+        os.close(fd)
+        _, status = os.waitpid(child["pid"], 0)
+        self.child = None
+        if not child["reported"]:
+            self._report(
+                "BUILD GAGAL: proses build berhenti tanpa hasil "
+                f"(kode keluar {os.waitstatus_to_exitcode(status)}; rincian di terminal)."
+            )
+        if self.restart_requested:
+            self._stop_for_restart()
+        else:
+            self._start_next()
+
+    def _start_next(self):
+        """Start the build asked for while another one ran (or threads ran), if any."""
+        self.waiting = False
+        if self.next_build is not None and not self.restart_requested:
+            self.start_build(self.next_build)
+
+    def _report(self, message):
+        """Show a build's result and reload the browsers onto it."""
+        if message:
+            self.failed(message)
+        else:
+            self.succeeded()
+        if not self.restart_requested:  # browsers reload when the new process is back
+            LiveReloadHandler.reload_waiters()
+
+    def wait_for_build(self):
+        """Wait, without serving, until the running build's process has ended (at Ctrl+C)."""
+        child, self.child = self.child, None
+        if child is None:
+            return
+        try:
+            IOLoop.current().remove_handler(child["fd"])
+        except (KeyError, ValueError):
+            pass
+        os.set_blocking(child["fd"], True)
+        while os.read(child["fd"], 65536):
+            pass
+        os.close(child["fd"])
+        os.waitpid(child["pid"], 0)
+
     def request_restart(self):
-        """Stop serving so the task can start again; browsers reload when it is back."""
+        """Stop serving so the task can start again; browsers reload when it is back.
+
+        A build running goes on to its end first (the site is served meanwhile).
+        """
         self.restart_requested = True
+        self.next_build = None
+        if self.child is None:
+            self._stop_for_restart()
+
+    def _stop_for_restart(self):
         # Close the sockets now: a reload sent while the server stops would leave the
         # browser on an error page without the script that reconnects.
         for waiter in list(LiveReloadHandler.waiters):
@@ -140,6 +256,31 @@ class PreviewServer(Server):
         app.listen(port, address=host)
         if self.announce:
             print(self.announce, flush=True)
+
+
+def _run_child(build, fd):
+    """In the forked child: build, report, let other work end, exit without cleanup.
+
+    os._exit: the inherited IOLoop, sockets and atexit work belong to the server process.
+    """
+    status = 1
+    try:
+        message = build()
+        report = (message or "").encode() + REPORT_END
+        while report:
+            report = report[os.write(fd, report) :]
+        for thread in threading.enumerate():
+            # As at exit: the search index, started after publishing, ends before the next
+            # build may start.
+            if thread is not threading.current_thread() and not thread.daemon:
+                thread.join()
+        status = 0
+    except BaseException:  # noqa: BLE001  (Ctrl+C, or the server went away)
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
 
 
 def _place(path, line, root):
