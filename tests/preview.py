@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 
@@ -63,12 +64,21 @@ class Preview:
         assert found and self.count(text) >= times, f"not seen {times}x: {text!r}\n{output}"
 
     def get(self, path):
-        """Return the text the server sends for `path`."""
+        """Return the text the server sends for `path` (failing if it does not answer)."""
         try:
-            with urllib.request.urlopen(self.url + path) as response:
+            with urllib.request.urlopen(self.url + path, timeout=PATIENCE) as response:
                 return response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.read().decode("utf-8")
+
+    def wait_until(self, check):
+        """Wait until `check()` is true (it asks the server); fail if the process ends first."""
+        for _ in range(PATIENCE * 10):
+            if check():
+                return
+            assert self.process.poll() is None, "\n".join(filter(None, self.lines))
+            time.sleep(0.1)
+        raise AssertionError("not seen in time")
 
     def stop(self):
         """End the process (it lets a running search index finish, as on Ctrl+C)."""

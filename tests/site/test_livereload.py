@@ -1,4 +1,5 @@
-"""`invoke livereload` restarts itself when plugin code changes, so builds run the new code."""
+"""`invoke livereload` restarts itself when plugin code changes, so builds run the new code;
+it serves the last good site while a build runs."""
 
 from kpu_preview.server import BANNER_ID
 from tests.preview import START_LINE, Preview
@@ -7,6 +8,33 @@ RESTARTED = "pratinjau dimulai ulang dengan kode yang baru"
 NOT_LOADED = "KODE GAGAL DIMUAT"
 MODEL = "plugins/kpu_dates/model.py"
 FULL_DATE = 'FULL_DATE = "EEEE, d MMMM y"'
+BASE = "theme/templates/base.html"
+NEW_MARK = '<meta name="kpu-uji" content="versi-baru">'
+HELD = "BUILD DITAHAN"
+RESUMED = "BUILD DILANJUTKAN"
+PAGES_LINE = "Halaman:"
+# A plugin for the test only: a build holds (after reading, before writing pages) while the
+# file `hold` exists, so the test knows for sure that a build is running.
+HOLD_PLUGIN = """
+import time
+from pathlib import Path
+
+from pelican import signals
+
+GATE = Path(__file__).resolve().parent.parent / "hold"
+
+
+def hold(generators):
+    if GATE.exists():
+        print("BUILD DITAHAN", flush=True)
+        while GATE.exists():
+            time.sleep(0.05)
+        print("BUILD DILANJUTKAN", flush=True)
+
+
+def register():
+    signals.all_generators_finalized.connect(hold)
+"""
 MARKED_DATE = "FULL_DATE = \"EEEE, d MMMM y 'KODEBARU'\""  # a literal Babel shows in every date
 
 
@@ -38,4 +66,40 @@ def test_a_plugin_change_restarts_the_task_and_the_next_build_uses_it(project):
         assert "KODEBARU" in page  # built by the code on disk
         assert BANNER_ID not in page  # a new process: the old code problem is gone with it
     finally:
+        preview.stop()
+
+
+def test_the_last_good_site_is_served_while_a_build_runs(project):
+    (project / "plugins" / "kpu_test_hold.py").write_text(HOLD_PLUGIN, encoding="utf-8")
+    settings = project / "pelicanconf.py"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + '\nPLUGINS.insert(1, "kpu_test_hold")\n',
+        encoding="utf-8",
+    )
+    base = project / BASE
+    template = base.read_text(encoding="utf-8")
+    assert "</head>" in template
+    gate = project / "hold"
+    preview = Preview(project)
+    try:
+        preview.wait_for(START_LINE)
+        assert preview.count(PAGES_LINE) == 1 and preview.count(HELD) == 0
+        old_page = preview.get("/kontak/")
+        assert "</html>" in old_page and NEW_MARK not in old_page
+
+        gate.touch()
+        base.write_text(template.replace("</head>", NEW_MARK + "</head>", 1), encoding="utf-8")
+        preview.wait_for(HELD)
+        # The build is held: the server answers at once, with the whole page built before.
+        page = preview.get("/kontak/")
+        assert "</html>" in page and NEW_MARK not in page
+        assert preview.get("/livereload.js").strip()
+        assert preview.count(RESUMED) == 0 and preview.count(PAGES_LINE) == 1
+
+        gate.unlink()
+        preview.wait_for(PAGES_LINE, times=2)
+        preview.wait_until(lambda: NEW_MARK in preview.get("/kontak/"))
+        assert preview.count(HELD) == 1 and preview.count(RESUMED) == 1
+    finally:
+        gate.unlink(missing_ok=True)
         preview.stop()
