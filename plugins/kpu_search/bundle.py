@@ -93,9 +93,8 @@ def page_count(folder):
     return sum(facts.get("page_count", 0) for facts in entry["languages"].values())
 
 
-def _read_entry(folder):
-    """Return (entry, None) for a readable pagefind-entry.json, else (None, problem)."""
-    path = os.path.join(folder, ENTRY)
+def _read_bytes(path):
+    """Return (bytes, None) for a file with content, else (None, what is wrong with it)."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -103,6 +102,14 @@ def _read_entry(folder):
         return None, "tidak ada"
     if not data:
         return None, "kosong (0 bita)"
+    return data, None
+
+
+def _read_entry(folder):
+    """Return (entry, None) for a readable pagefind-entry.json, else (None, problem)."""
+    data, problem = _read_bytes(os.path.join(folder, ENTRY))
+    if problem:
+        return None, problem
     try:
         entry = json.loads(data)
         languages = entry["languages"]
@@ -140,13 +147,9 @@ def _check_static(folder, version):
 
 def _unpack(path):
     """Return (bytes, None) for a whole Pagefind gzip file, else (None, problem)."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None, "tidak ada"
-    if not data:
-        return None, "kosong (0 bita)"
+    data, problem = _read_bytes(path)
+    if problem:
+        return None, problem
     try:
         unpacked = gzip.decompress(data)
     except (OSError, EOFError, zlib.error):
