@@ -1,6 +1,7 @@
 """`invoke check` and strict publish builds: every mistake as `path:line: pesan`, together."""
 
 import datetime
+import re
 import subprocess
 import sys
 
@@ -223,9 +224,21 @@ def test_the_sites_workflow_is_a_valid_github_workflow():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    text = workflows[0].read_text(encoding="utf-8")
+    text = "\n".join(w.read_text(encoding="utf-8") for w in workflows)
     for needle in ("pull_request", "schedule", "invoke check", "invoke test", "invoke gh-pages"):
         assert needle in text
+
+
+def test_the_job_that_runs_invoke_test_installs_what_it_needs():
+    """`invoke test` runs `npm ci` and the HTML checker needs Java: the job must install both."""
+    jobs = []
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        text = workflow.read_text(encoding="utf-8")
+        jobs += re.split(r"\n  (?=\S)", text.split("\njobs:\n", 1)[1])
+    testing = [job for job in jobs if "run: invoke test" in job]
+    assert testing
+    for job in testing:
+        assert "default-jre-headless" in job and " npm" in job and "chromium" in job
 
 
 def test_a_missing_menu_page_is_reported_once_for_the_whole_site(tmp_path):
