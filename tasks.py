@@ -199,6 +199,51 @@ def check(c):
     print("Pemeriksaan selesai: tidak ada masalah.")
 
 
+def _git_lines(root, *args):
+    """Run git in `root`; return its output lines, or None when git cannot answer."""
+    import subprocess
+
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+    except OSError:
+        return None
+    return result.stdout.splitlines() if result.returncode == 0 else None
+
+
+def content_not_in_git(root):
+    """Say why publishing from here would be undone, or return "" when content/ is safe.
+
+    CI publishes main on every push and every day: content published from a laptop but not
+    committed and pushed vanishes at its next run. Outside a git checkout there is nothing
+    to compare with, and a branch without an upstream is checked for uncommitted files only.
+    """
+    if _git_lines(root, "rev-parse", "--is-inside-work-tree") != ["true"]:
+        return ""
+    changed = _git_lines(root, "status", "--porcelain", "--untracked-files=all", "--", "content")
+    if changed:
+        files = "\n".join(f"- {line[3:]}" for line in changed[:20])
+        more = f"\n- … dan {len(changed) - 20} berkas lain" if len(changed) > 20 else ""
+        return (
+            "Ada berkas di content/ yang belum di-commit:\n"
+            f"{files}{more}\n"
+            "Situs diterbitkan ulang dari cabang main setiap hari, jadi perubahan ini akan "
+            "hilang. Commit dan push dulu (atau lewat editor web), lalu ulangi."
+        )
+    upstream = _git_lines(root, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}")
+    if not upstream:
+        return ""
+    ahead = _git_lines(root, "log", "@{u}..HEAD", "--name-only", "--format=", "--", "content")
+    ahead = sorted({line for line in ahead or [] if line})
+    if ahead:
+        files = "\n".join(f"- {name}" for name in ahead[:20])
+        return (
+            f"Ada commit berisi content/ yang belum di-push ke {upstream[0]}:\n{files}\n"
+            "Situs diterbitkan ulang dari remote setiap hari, jadi perubahan ini akan hilang. "
+            "Jalankan git push dulu, lalu ulangi."
+        )
+    return ""
+
+
 @task(name="gh-pages")
 def gh_pages(c, remote="origin", branch="gh-pages", push=True):
     """Check, build for publication, check the output, then push it with ghp-import."""
@@ -206,6 +251,9 @@ def gh_pages(c, remote="origin", branch="gh-pages", push=True):
 
     from kpu_verify.handlers import verify_folder
 
+    unsaved = content_not_in_git(ROOT)
+    if unsaved:
+        raise Exit(f"\nTIDAK DITERBITKAN. {unsaved}\n", code=1)
     print("Langkah 1/4: memeriksa konten dan build uji")
     with tempfile.TemporaryDirectory(prefix="kpu-check-") as folder:
         _build(PUBLISH_CONF, step="Langkah 1/4 (pemeriksaan)", OUTPUT_PATH=folder)

@@ -1,11 +1,12 @@
 """invoke gh-pages end to end against a real local bare repository as the remote."""
 
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import ROOT, copy_project
 
 
 def _git(*args, cwd):
@@ -16,16 +17,27 @@ def _git(*args, cwd):
 def deployable(tmp_path):
     """A copy of the project in its own git repository whose origin is a bare repository."""
     project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / ".gitignore", project / ".gitignore")  # output/ and cache/ stay out
     remote = tmp_path / "remote.git"
     _git("init", "--bare", "-q", str(remote), cwd=tmp_path)
     _git("init", "-q", cwd=project)
     _git("remote", "add", "origin", str(remote), cwd=project)
     _git("config", "user.email", "ci@example.invalid", cwd=project)
     _git("config", "user.name", "CI", cwd=project)
+    _save(project)
     return project, remote
 
 
-def _deploy(project):
+def _save(project, message="Konten"):
+    """Commit everything and push it, as the web editor or an admin's git client would."""
+    _git("add", "-A", cwd=project)
+    _git("commit", "-q", "--allow-empty", "-m", message, cwd=project)
+    _git("push", "-q", "-u", "origin", "HEAD:main", cwd=project)
+
+
+def _deploy(project, save=True):
+    if save:
+        _save(project)
     return subprocess.run(
         [sys.executable, "-m", "invoke", "gh-pages"], cwd=project, capture_output=True, text=True
     )
@@ -79,4 +91,28 @@ def test_nothing_is_pushed_when_the_first_deploy_fails(deployable):
     (project / "content" / "berita" / "rusak.md").write_text("Title: Rusak\n\nIsi.\n", "utf-8")
     result = _deploy(project)
     assert result.returncode == 1 and "Langkah 1/4 (pemeriksaan) GAGAL" in result.stderr
+    assert _remote_files(remote) is None
+
+
+def test_uncommitted_content_is_not_published(deployable):
+    project, remote = deployable
+    new = project / "content" / "berita" / "2026-09-01-baru.md"
+    new.write_text("Title: Baru\nDate: 2026-09-01\n\nIsi.\n", encoding="utf-8")
+    result = _deploy(project, save=False)
+    assert result.returncode == 1
+    assert "TIDAK DITERBITKAN" in result.stderr
+    assert "- content/berita/2026-09-01-baru.md" in result.stderr
+    assert "Langkah 1/4" not in result.stdout
+    assert _remote_files(remote) is None
+
+
+def test_committed_but_unpushed_content_is_not_published(deployable):
+    project, remote = deployable
+    page = project / "content" / "pages" / "kontak.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    _git("commit", "-q", "-am", "Belum di-push", cwd=project)
+    result = _deploy(project, save=False)
+    assert result.returncode == 1
+    assert "belum di-push ke origin/main" in result.stderr
+    assert "- content/pages/kontak.md" in result.stderr
     assert _remote_files(remote) is None
