@@ -142,6 +142,8 @@ PLUGINS = [
     "kpu_ppid",
     "kpu_divisions",
     "kpu_report",
+    # Before the sitemap and search: /admin/ is written, then seen as noindex and unindexed.
+    "kpu_admin",
     "kpu_sitemap",
     "kpu_icons",
     "kpu_search",
