@@ -275,11 +275,12 @@ def _check_with_summary(folder, base):
     note = ""
     if changes is None:
         note = (
-            f"Perubahan terhadap {base} tidak terbaca dari git: riwayat cabang itu belum "
-            "diambil (di GitHub Actions: actions/checkout dengan fetch-depth: 0)."
+            f"Perubahan terhadap {summary.code_span(base)} tidak terbaca dari git: riwayat "
+            "cabang itu belum diambil (di GitHub Actions: `actions/checkout` dengan "
+            "`fetch-depth: 0`)."
         )
     elif not changes:
-        note = "Tidak ada berkas di content/ yang berubah."
+        note = "Tidak ada berkas di `content/` yang berubah."
     settings = _build_settings(PUBLISH_CONF, OUTPUT_PATH=folder)
     try:
         error = _run(settings)

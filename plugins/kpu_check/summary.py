@@ -129,12 +129,13 @@ def render_summary(
 
     `pages` is a PageChanges, or None when the build stopped before pages were written:
     then the changed files (`changes`, (status, path) pairs) are listed instead. `note`
-    is a sentence in Bahasa Indonesia shown above the lists.
+    is Markdown the caller wrote (any outside text in it through `code_span`), shown above
+    the lists; `heading` and `problems` are escaped here.
     """
     title = "✅ Pemeriksaan konten berhasil" if ok else "❌ Pemeriksaan konten gagal"
     out = [f"## {title}", ""]
     if ok:
-        out.append("Tidak ada masalah: perubahan ini aman untuk digabungkan dan diterbitkan.")
+        out.append("Tidak ada masalah pada konten maupun pada build uji terbitnya.")
     else:
         out.append(escape_text(heading) if heading else "Pemeriksaan berhenti dengan kesalahan.")
         if problems:
@@ -143,7 +144,7 @@ def render_summary(
     if base:
         out += [f"Dibandingkan dengan {code_span(base)}.", ""]
     if note:
-        out += [escape_text(note), ""]
+        out += [note, ""]
     if pages is not None:
         out += _page_lists(pages, limit)
     elif changes:
