@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-LIMIT = 200  # entries shown per list; the rest are counted
+LIMIT = 200  # pages and files shown per list; the rest are counted
+# Every problem is shown up to this many; GitHub refuses a step summary over 1 MiB, and the
+# step's log holds the whole list anyway.
+PROBLEM_LIMIT = 1000
 
 # git's --name-status letters, as the summary names them (renames are split by --no-renames).
 ADDED, ALTERED, REMOVED = "A", "M", "D"
@@ -139,7 +142,8 @@ def render_summary(
     else:
         out.append(escape_text(heading) if heading else "Pemeriksaan berhenti dengan kesalahan.")
         if problems:
-            out += ["", *_listing([code_span(problem) for problem in problems], limit)]
+            shown = [code_span(problem) for problem in problems]
+            out += ["", *_listing(shown, max(limit, PROBLEM_LIMIT))]
     out += ["", "### Halaman yang berubah", ""]
     if base:
         out += [f"Dibandingkan dengan {code_span(base)}.", ""]

@@ -154,6 +154,13 @@ def test_a_capped_summary_says_how_many_more_there_are():
     assert "- … dan 2 lainnya" in summary
 
 
+def test_every_problem_is_listed_even_when_page_lists_are_capped():
+    problems = [f"content/berita/{n}.md:1: salah" for n in range(250)]
+    summary = render_summary(False, "Ada 250 kesalahan", problems, limit=5)
+    assert all(f"` {problem} `" in summary for problem in problems)
+    assert "lainnya" not in summary
+
+
 def test_a_passing_summary_has_a_tick_heading_and_linked_pages():
     pages = PageChanges(
         added=[(f"{SITE}/berita/2026/baru/", "content/berita/baru.md")],
