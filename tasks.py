@@ -36,25 +36,44 @@ PAGE_KIND = "halaman"
 PPID_KIND = "ppid"
 
 
+def _build_settings(conf, **overrides):
+    """Read a settings file for a build of content/ into output/, with overrides."""
+    from pelican.settings import read_settings
+
+    return read_settings(
+        str(conf), override={"PATH": str(CONTENT), "OUTPUT_PATH": str(OUTPUT), **overrides}
+    )
+
+
+def _run(settings):
+    """Run one Pelican build in this process; return the admin-facing error, or None."""
+    from pelican import Pelican
+
+    try:
+        # A failed build leaves output/ as it was (kpu_output swaps a finished site in whole),
+        # so the preview keeps serving the last good site.
+        Pelican(settings).run()
+    except AdminFacingError as error:
+        return error
+    return None
+
+
+def _failed(step, error):
+    """Return the Exit that ends a task over a content mistake, with its message."""
+    heading = f"{step} GAGAL" if step else "BUILD GAGAL"
+    return Exit(f"\n{heading}. {error}\n", code=1)
+
+
 def _build(conf, step="", **overrides):
     """Run one Pelican build in this process; a content mistake ends the task with its message.
 
     In-process (not the `pelican` command) so an admin sees our Bahasa Indonesia message
     alone, not wrapped in a Python traceback. Returns the settings the build used.
     """
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings = read_settings(
-        str(conf), override={"PATH": str(CONTENT), "OUTPUT_PATH": str(OUTPUT), **overrides}
-    )
-    try:
-        # A failed build leaves output/ as it was (kpu_output swaps a finished site in whole),
-        # so the preview keeps serving the last good site.
-        Pelican(settings).run()
-    except AdminFacingError as error:
-        heading = f"{step} GAGAL" if step else "BUILD GAGAL"
-        raise Exit(f"\n{heading}. {error}\n", code=1) from None
+    settings = _build_settings(conf, **overrides)
+    error = _run(settings)
+    if error is not None:
+        raise _failed(step, error) from None
     return settings
 
 
@@ -189,14 +208,114 @@ def publish(c):
     _build(PUBLISH_CONF)
 
 
-@task
-def check(c):
+@task(
+    help={
+        "ringkasan": "Tulis hasilnya sebagai Markdown ke $GITHUB_STEP_SUMMARY (atau layar), "
+        "dengan halaman yang ditambah, diubah dan dihapus",
+        "dasar": "Ringkasan: cabang pembanding; bawaan: origin/$GITHUB_BASE_REF atau origin/main",
+    }
+)
+def check(c, ringkasan=False, dasar=""):
     """Check all content and a full publish build without publishing; list every problem."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="kpu-check-") as folder:
-        _build(PUBLISH_CONF, step="PEMERIKSAAN", OUTPUT_PATH=folder)
+        if ringkasan:
+            _check_with_summary(folder, dasar or default_base(os.environ))
+        else:
+            _build(PUBLISH_CONF, step="PEMERIKSAAN", OUTPUT_PATH=folder)
     print("Pemeriksaan selesai: tidak ada masalah.")
+
+
+def default_base(environ):
+    """Return what a pull request is compared with: its base branch on origin, else main."""
+    return f"origin/{environ.get('GITHUB_BASE_REF') or 'main'}"
+
+
+def changed_content(root, base):
+    """Return the (status, path) of files under content/ changed since `base`, or None.
+
+    Three dots: against the point where the branch left `base`, so changes made on `base`
+    since then are not the pull request's. Renames count as a removal and an addition.
+    """
+    from kpu_check.summary import parse_name_status
+
+    lines = _git_lines(
+        root, "diff", "--name-status", "--no-renames", "--relative", f"{base}...HEAD", "--",
+        "content",
+    )  # fmt: skip
+    return None if lines is None else parse_name_status(lines)
+
+
+def _repo_path(path):
+    """Return a source path relative to the project, as git names it."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _write_summary(text):
+    """Append Markdown to the GitHub job summary, or print it when not run by GitHub."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        print(text)
+        return
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _check_with_summary(folder, base):
+    """Run the check build, write the summary of its result and the pages changed, then fail
+    the task if the check failed (the summary is written either way)."""
+    from kpu_buildstate import contract
+    from kpu_check import summary
+
+    changes = changed_content(ROOT, base)
+    note = ""
+    if changes is None:
+        note = (
+            f"Perubahan terhadap {summary.code_span(base)} tidak terbaca dari git: riwayat "
+            "cabang itu belum diambil (di GitHub Actions: `actions/checkout` dengan "
+            "`fetch-depth: 0`)."
+        )
+    elif not changes:
+        note = "Tidak ada berkas di `content/` yang berubah."
+    settings = _build_settings(PUBLISH_CONF, OUTPUT_PATH=folder)
+    try:
+        error = _run(settings)
+    except Exception as crash:
+        _write_summary(
+            summary.render_summary(
+                False,
+                heading=f"Pemeriksaan berhenti karena galat program: {type(crash).__name__}: "
+                f"{crash}. Serahkan kepada pengelola teknis.",
+                changes=changes or (),
+                base=base,
+                note=note,
+            )
+        )
+        raise
+    heading, problems = summary.report_items(error) if error is not None else ("", [])
+    sources = {page: _repo_path(src) for page, src in contract.page_sources(settings).items()}
+    pages = None
+    if sources and changes is not None:
+        pages = summary.group_pages(changes, sources, settings.get("SITEURL", ""))
+    elif changes:
+        note = "Halaman belum dibuat karena pemeriksaan berhenti lebih dulu; berkas yang berubah:"
+    _write_summary(
+        summary.render_summary(
+            error is None,
+            heading=heading,
+            problems=problems,
+            pages=pages,
+            changes=changes or (),
+            base=base,
+            note=note,
+        )
+    )
+    if error is not None:
+        raise _failed("PEMERIKSAAN", error) from None
 
 
 def _git_lines(root, *args):

@@ -241,6 +241,20 @@ def test_the_job_that_runs_invoke_test_installs_what_it_needs():
         assert "default-jre-headless" in job and " npm" in job and "chromium" in job
 
 
+def test_the_pull_request_job_writes_the_check_summary_against_the_whole_history():
+    """The summary compares the branch with its base, so the checkout must hold both."""
+    from ruamel.yaml import YAML
+
+    workflow = YAML(typ="safe").load((ROOT / ".github" / "workflows" / "situs.yml").read_text())
+    job = workflow["jobs"]["periksa"]
+    assert "pull_request" in job["if"]
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert "invoke check --ringkasan" in runs
+    assert not any("invoke test" in run for run in runs)
+
+
 def test_a_missing_menu_page_is_reported_once_for_the_whole_site(tmp_path):
     files = {"berita/a.md": news()}
     content = write_content(tmp_path / "content", {**BASE_PAGES, **files})
