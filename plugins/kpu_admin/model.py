@@ -92,6 +92,7 @@ def date_field(name, label, *, with_time, required=True, hint=""):
 
 
 def string_field(name, label, *, required=True, hint="", widget="string", pattern=None):
+    """A text field (one line, or `widget="text"` for several); required unless told."""
     field = {"label": label, "name": name, "widget": widget, "required": required}
     if hint:
         field["hint"] = hint
@@ -150,6 +151,7 @@ def attachments_field(*, required, label="Lampiran"):
 
 
 def division_field(divisions):
+    """The office's divisions (KPU_OFFICE) as a multi-select of their slugs."""
     return {
         "label": "Divisi",
         "name": "Divisi",
@@ -342,6 +344,7 @@ def ppid_collections(classes, groups, ppid_folder):
 
 
 def page_fields(image_folder):
+    """The form of a static page."""
     return [
         string_field("Title", "Judul halaman"),
         string_field("Summary", "Ringkasan", widget="text", required=False),
