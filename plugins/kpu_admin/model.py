@@ -49,6 +49,13 @@ SCHEMA = (
         _https_or_empty,
         '"" (masuk dengan token) atau alamat https layanan OAuth kantor',
     ),
+    # decap-server's API, tried only when the editor is opened on localhost (developers, tests).
+    Setting(
+        "KPU_ADMIN_LOCAL_BACKEND",
+        "http://localhost:8081/api/v1",
+        _string,
+        'alamat API decap-server, misalnya "http://localhost:8081/api/v1"',
+    ),
     # Where Decap's files are; "" = the kit's node_modules (npm ci installs them).
     Setting("KPU_ADMIN_BUNDLE", "", _string, '"" atau folder dist/ Decap CMS'),
 )
@@ -388,7 +395,19 @@ def page_collections(page_root, folders, image_folder):
 
 def backend(repo, branch, oauth_url):
     """GitHub, where the workflow's drafts are branches and its reviews pull requests."""
-    config = {"name": "github", "repo": repo or "pemilik/nama-repositori", "branch": branch}
+    config = {
+        "name": "github",
+        "repo": repo or "pemilik/nama-repositori",
+        "branch": branch,
+        # Commit and pull-request titles the office reads in its history, in Indonesian.
+        "commit_messages": {
+            "create": "Tambah {{collection}} “{{slug}}”",
+            "update": "Ubah {{collection}} “{{slug}}”",
+            "delete": "Hapus {{collection}} “{{slug}}”",
+            "uploadMedia": "Unggah “{{path}}”",
+            "deleteMedia": "Hapus berkas “{{path}}”",
+        },
+    }
     if oauth_url:
         config["base_url"] = oauth_url
     return config
@@ -416,7 +435,8 @@ def cms_config(settings, page_folders):
             settings["KPU_ADMIN_OAUTH_URL"],
         ),
         # Only on localhost, and only when decap-server answers: the local git repository.
-        "local_backend": True,
+        "local_backend": {"url": settings["KPU_ADMIN_LOCAL_BACKEND"]},
+        "logo_url": f"{site_url}/{settings.get('THEME_STATIC_DIR', 'theme')}/img/lambang.svg",
         "publish_mode": "editorial_workflow",
         "locale": "id",
         "media_folder": f"content/{image_folder}",
@@ -431,7 +451,11 @@ def cms_config(settings, page_folders):
 
 
 def field_model(config):
-    """Return {fields, order}: how the format reads each field, and the order new files use."""
+    """Return {fields, orders}: how the format reads each field, and each form's field order.
+
+    A new file's header follows the order of the form it was written with, keyed by the
+    field that tells the forms apart ("Category=berita", "Klasifikasi=berkala", "" for pages).
+    """
     kinds, order = {}, []
     for collection in config["collections"]:
         for field in collection["fields"]:
@@ -446,7 +470,12 @@ def field_model(config):
                 kinds[name] = "list"
             else:
                 kinds.setdefault(name, "text")
-    return {"fields": [{"name": n, "kind": kinds[n]} for n in order], "order": order}
+    orders = {}
+    for collection in config["collections"]:
+        flt = collection.get("filter")
+        key = f"{flt['field']}={flt['value']}" if flt else ""
+        orders.setdefault(key, [f["name"] for f in collection["fields"] if f["name"] != "body"])
+    return {"fields": [{"name": n, "kind": kinds[n]} for n in order], "orders": orders}
 
 
 def page_tree(folders_with_pages):

@@ -31,7 +31,14 @@
     (model.fields || []).forEach(function (field) {
       byLower[field.name.toLowerCase()] = field;
     });
-    return { byLower: byLower };
+    return { byLower: byLower, orders: model.orders || {} };
+  }
+
+  // Which form an item was made with: news items by Category, PPID items by Klasifikasi.
+  function orderKey(data) {
+    if (data.Category) return 'Category=' + data.Category;
+    if (data.Klasifikasi) return 'Klasifikasi=' + data.Klasifikasi;
+    return '';
   }
 
   function kindOf(index, canonical) {
@@ -172,8 +179,15 @@
           emit(entry.key, entry.canonical);
         }
       });
-      // New fields follow the data's own order, which is the form's order for a new entry.
-      Object.keys(data).forEach(function (name) {
+      // New fields follow the form's order for this kind of item (the one its Category or
+      // Klasifikasi names), then any others in the data's own order.
+      var form = index.orders[orderKey(data)] || index.orders[''] || [];
+      var names = Object.keys(data).sort(function (a, b) {
+        var left = form.indexOf(a) < 0 ? form.length : form.indexOf(a);
+        var right = form.indexOf(b) < 0 ? form.length : form.indexOf(b);
+        return left - right;
+      });
+      names.forEach(function (name) {
         if (name === 'body' || name === ORIGINAL || written[name] || !(name in data)) return;
         written[name] = true;
         emit(name, name);

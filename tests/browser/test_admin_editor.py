@@ -1,0 +1,325 @@
+"""The web editor at /admin/ in real Chromium, against decap-server on a real git repository.
+
+An admin signs in locally, writes a news item with a photo and two divisions and a PPID item
+with a PDF, moves them through the editorial workflow (each draft is a git branch) and
+publishes them. The files must land in content/ in the kit's own format, pass the check, and
+show on the built site. The screenshots are the ones the admin guide shows.
+"""
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.browser.conftest import _QuietHandler
+from tests.conftest import PUBLISH_CONF, ROOT, build, copy_project
+from tests.documents import pdf_bytes
+from tests.photos import camera_jpeg
+
+pytestmark = pytest.mark.browser
+
+DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
+GUIDE_PICTURES = ROOT / "docs" / "gambar"
+GIT = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid"]
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(port, seconds=20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"port {port} never opened")
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """A git copy of the project, decap-server on it, and its dev build served on localhost."""
+    if not DECAP_SERVER.exists():
+        pytest.fail("decap-server tidak ada: jalankan `npm ci` dulu.")
+    repo = copy_project(tmp_path_factory.mktemp("repo") / "situs")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    subprocess.run([*GIT, "-C", str(repo), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(repo), "commit", "-qm", "awal"], check=True)
+    api_port, site_port = _free_port(), _free_port()
+    environment = {
+        **os.environ,
+        "MODE": "git",
+        "GIT_REPO_DIRECTORY": str(repo),
+        "PORT": str(api_port),
+        "BIND_HOST": "127.0.0.1",
+        "GIT_AUTHOR_NAME": "Admin Humas",
+        "GIT_AUTHOR_EMAIL": "humas@example.invalid",
+        "GIT_COMMITTER_NAME": "Admin Humas",
+        "GIT_COMMITTER_EMAIL": "humas@example.invalid",
+    }
+    server = subprocess.Popen(
+        [str(DECAP_SERVER)], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    site = build(
+        tmp_path_factory.mktemp("admin-site"),
+        PATH=str(repo / "content"),
+        KPU_ADMIN_LOCAL_BACKEND=f"http://localhost:{api_port}/api/v1",
+    )
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    http_server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    threading.Thread(target=http_server.serve_forever, daemon=True).start()
+    _wait_for(api_port)
+    try:
+        yield {"repo": repo, "url": f"http://localhost:{site_port}/admin/"}
+    finally:
+        http_server.shutdown()
+        server.terminate()
+        server.wait(10)
+
+
+def _watch(page):
+    """Collect page errors and every host the page asked for."""
+    seen = {"errors": [], "hosts": set()}
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on("request", lambda request: seen["hosts"].add(request.url.split("/")[2]))
+    page.on("dialog", lambda dialog: dialog.accept())
+    return seen
+
+
+def _shot(page, name):
+    GUIDE_PICTURES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(GUIDE_PICTURES / name))
+
+
+def _sign_in(page, url, shot=None):
+    page.goto(url)
+    button = page.get_by_role("button", name="Masuk")
+    button.wait_for()
+    if shot:
+        _shot(page, shot)
+    button.click()
+    page.get_by_text("Koleksi").first.wait_for()
+
+
+def _field(page, label):
+    """A form field by its label ("(tidak wajib)" follows the label of an optional one)."""
+    return page.get_by_label(re.compile("^" + re.escape(label) + r"( \(tidak wajib\))?$"))
+
+
+def _choose(page, label, *options):
+    for option in options:
+        _field(page, label).click()
+        page.keyboard.type(option)
+        page.locator('[class*="-option"]', has_text=option).first.wait_for()
+        page.keyboard.press("Enter")
+
+
+def _save_and_publish(page):
+    """Save the draft (a branch), mark it ready, publish it (merged into main)."""
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.get_by_text("Entri tersimpan").first.wait_for(timeout=20000)
+    page.get_by_role("button", name="Status:").first.click()
+    page.get_by_text("Siap terbit").last.click()
+    page.get_by_role("button", name="Terbitkan").first.wait_for()
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Terbitkan").first.click()
+    page.get_by_text("Terbitkan sekarang").first.click()
+    page.get_by_text("Entri telah diterbitkan").first.wait_for(timeout=20000)
+
+
+def _eventually(path, seconds=15):
+    """Wait for decap-server to check the merged main out into the working tree."""
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return path
+
+
+def _git_files(repo, *args):
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def test_an_admin_writes_a_news_item_and_a_ppid_item_and_the_site_shows_them(
+    browser, editor, tmp_path
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = _watch(page)
+    _sign_in(page, editor["url"], shot="editor-masuk.png")
+    _shot(page, "editor-daftar.png")
+
+    page.goto(editor["url"] + "#/collections/berita/new")
+    _field(page, "Judul").fill("Rapat koordinasi persiapan pemutakhiran data")
+    page.locator('input[type="datetime-local"]').fill("2026-11-30T10:00")
+    _choose(page, "Divisi", "Perencanaan", "Teknis")
+    _field(page, "Ringkasan").fill(
+        'Rapat: koordinasi "data" pemilih, desa demi desa – tahap ê.'
+    )
+    photo = tmp_path / "Foto Rapat Koordinasi.JPG"
+    photo.write_bytes(camera_jpeg())
+    page.get_by_role("button", name="Pilih gambar").click()
+    page.locator('input[type="file"]').set_input_files(str(photo))
+    page.get_by_text("foto-rapat-koordinasi.jpg").first.wait_for()
+    page.get_by_role("button", name="Pakai yang dipilih").click()
+    _field(page, "Teks alternatif foto").fill(
+        "Peserta rapat duduk mengelilingi meja"
+    )
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.type("Rapat membahas jadwal pemutakhiran data pemilih berkelanjutan.")
+    _shot(page, "editor-berita-baru.png")
+    _save_and_publish(page)
+
+    page.goto(editor["url"] + "#/collections/ppid-berkala/new")
+    _field(page, "Judul informasi").fill("Rekapitulasi DPB Semester II 2025")
+    _choose(page, "Kelompok", "Hasil Setiap Tahapan")
+    _field(page, "Tahun informasi").fill("2025")
+    page.locator('input[type="date"]').first.fill("2026-01-08")
+    for label, value in (
+        ("Ringkasan isi", "Jumlah pemilih per kecamatan hasil pemutakhiran semester II."),
+        ("Pejabat/unit yang menguasai informasi", "Divisi Perencanaan, Data dan Informasi"),
+        ("Penanggung jawab", "Sekretaris KPU Kabupaten Temanggung"),
+        ("Waktu pembuatan", "Januari 2026"),
+        ("Tempat pembuatan", "Kantor KPU Kabupaten Temanggung"),
+        ("Jangka waktu penyimpanan (retensi)", "5 tahun"),
+    ):
+        _field(page, label).fill(value)
+    _choose(page, "Bentuk informasi", "elektronik")
+    page.get_by_role("button", name="Tambah lampiran").click()
+    _field(page, "Judul lampiran").fill("Rekapitulasi DPB (PDF)")
+    document = tmp_path / "Rekap DPB Semester II.pdf"
+    document.write_bytes(pdf_bytes())
+    page.get_by_role("button", name="Pilih berkas").click()
+    page.locator('input[type="file"]').set_input_files(str(document))
+    page.get_by_text("rekap-dpb-semester-ii.pdf").first.wait_for()
+    page.get_by_role("button", name="Pakai yang dipilih").click()
+    _save_and_publish(page)
+    assert seen["errors"] == []
+    assert seen["hosts"] <= {urlhost for urlhost in seen["hosts"] if urlhost.startswith("localhost:")}
+    context.close()
+
+    repo = editor["repo"]
+    branch = _git_files(repo, "branch", "--show-current").strip()
+    assert branch == "main"
+    news = sorted((repo / "content" / "berita").glob("*rapat-koordinasi-persiapan*.md"))
+    assert len(news) == 1, news
+    text = news[0].read_text("utf-8")
+    header = text.split("\n\n", 1)[0].splitlines()
+    assert header[0] == "Title: Rapat koordinasi persiapan pemutakhiran data"
+    assert "Date: 2026-11-30 10:00" in header
+    assert "Category: berita" in header
+    assert "Divisi: perencanaan-data-informasi, teknis-penyelenggaraan" in header
+    assert "Image: images/foto-rapat-koordinasi.jpg" in header
+    assert "Image_alt: Peserta rapat duduk mengelilingi meja" in header
+    assert (repo / "content" / "images" / "foto-rapat-koordinasi.jpg").exists()
+    assert "pemutakhiran data pemilih berkelanjutan" in text.split("\n\n", 1)[1]
+    ppid = _eventually(repo / "content" / "ppid" / "rekapitulasi-dpb-semester-ii-2025.md")
+    ppid_text = ppid.read_text("utf-8")
+    assert "Klasifikasi: berkala\n" in ppid_text
+    assert "Kelompok: hasil-tahapan\n" in ppid_text
+    assert "Lampiran: lampiran/rekap-dpb-semester-ii.pdf | Rekapitulasi DPB (PDF)\n" in ppid_text
+    assert (repo / "content" / "ppid" / "lampiran" / "rekap-dpb-semester-ii.pdf").exists()
+    # Both were drafts on branches first; publishing merged them into main.
+    log = _git_files(repo, "log", "--format=%s", "main")
+    assert log.count("\n") >= 3, log
+
+    # The kit's strict publish build (what `invoke check` runs) accepts both and shows them.
+    site = build(tmp_path / "published", conf=PUBLISH_CONF, PATH=str(repo / "content"))
+    article = next((site / "berita" / "2026").glob("rapat-koordinasi-persiapan*/index.html"))
+    page_html = BeautifulSoup(article.read_text("utf-8"), "html.parser")
+    assert page_html.h1.get_text(strip=True) == "Rapat koordinasi persiapan pemutakhiran data"
+    image = page_html.select_one(".kpu-article__figure img")
+    assert image is not None and image["alt"] == "Peserta rapat duduk mengelilingi meja"
+    divisions = page_html.get_text()
+    assert "Divisi Teknis Penyelenggaraan" in divisions
+    item = site / "ppid" / "rekapitulasi-dpb-semester-ii-2025" / "index.html"
+    assert "rekap-dpb-semester-ii" in item.read_text("utf-8")
+
+
+def test_the_editor_refuses_to_save_a_missing_field_or_a_wrong_date_and_says_why(
+    browser, editor
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = _watch(page)
+    _sign_in(page, editor["url"])
+    page.goto(editor["url"] + "#/collections/pengumuman/new")
+    _field(page, "Judul").fill("Pengumuman tanpa nomor")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.get_by_text("wajib diisi").first.wait_for()
+    body = page.inner_text("body")
+    assert 'Kolom "Nomor pengumuman" wajib diisi' in body or "Nomor pengumuman" in body
+    _shot(page, "editor-galat.png")
+    heads = _git_files(editor["repo"], "branch", "--list", "cms/*")
+    assert "pengumuman-tanpa-nomor" not in heads
+
+    # A file whose date was written by hand in the wrong form cannot be saved again as is.
+    repo = editor["repo"]
+    wrong = repo / "content" / "berita" / "2026-11-01-tanggal-salah.md"
+    wrong.write_text(
+        "Title: Tanggal salah\nDate: 01-11-2026\nCategory: berita\nDivisi: hukum-pengawasan\n"
+        "Summary: Contoh.\n\nIsi.\n",
+        "utf-8",
+    )
+    subprocess.run([*GIT, "-C", str(repo), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(repo), "commit", "-qm", "tanggal salah"], check=True)
+    page.goto(editor["url"] + "#/collections/berita/entries/2026-11-01-tanggal-salah")
+    title = _field(page, "Judul")
+    title.wait_for()
+    title.fill("Tanggal salah (diperbaiki)")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.get_by_text('Tulis tanggal dengan bentuk "2026-09-15 10:00"').first.wait_for()
+    assert "Tanggal salah (diperbaiki)" not in _git_files(repo, "log", "--all", "-p", "-1")
+    assert seen["errors"] == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_editor_fits_the_screen_without_sideways_scroll(browser, editor, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    seen = _watch(page)
+    _sign_in(page, editor["url"])
+    for view in ("#/collections/berita", "#/collections/berita/new", "#/workflow"):
+        page.goto(editor["url"] + view)
+        page.wait_for_timeout(800)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, (view, scroll)
+        name = view.strip("#/").replace("/", "-")
+        page.screenshot(path=str(Path(os.environ.get("KPU_SHOTS", "/tmp")) / f"admin-{name}-{width}.png"))
+    if width == 1280:
+        page.goto(editor["url"] + "#/workflow")
+        page.wait_for_timeout(800)
+        _shot(page, "editor-alur-kerja.png")
+    assert seen["errors"] == []
+    assert all(host.startswith(("localhost:", "127.0.0.1:")) for host in seen["hosts"]), seen
+    context.close()
+
+
+def test_every_news_type_and_division_is_offered(browser, editor):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _sign_in(page, editor["url"])
+    sidebar = page.inner_text("body")
+    for label in ("Berita", "Features", "Opini", "Pengumuman", "Klarifikasi Hoaks"):
+        assert label in sidebar
+    page.goto(editor["url"] + "#/collections/opini/new")
+    _field(page, "Divisi").click()
+    offered = page.locator('[class*="-option"]').all_inner_texts()
+    assert len(offered) == 5 and any("Hukum dan Pengawasan" in o for o in offered), offered
+    context.close()
+    shutil.rmtree(editor["repo"] / ".pytest-unused", ignore_errors=True)
