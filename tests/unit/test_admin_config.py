@@ -188,6 +188,18 @@ def test_a_new_page_folder_gets_its_collection(tmp_path):
     assert names == ["halaman", "halaman-layanan-jdih"]
 
 
+def test_page_folders_that_would_share_a_name_get_distinct_collections(tmp_path):
+    pages = tmp_path / "pages"
+    for folder in ("layanan-jdih", "layanan/jdih"):
+        (pages / folder).mkdir(parents=True)
+        (pages / folder / "a.md").write_text("Title: A\n\nIsi.\n", "utf-8")
+    config = config_for(validated(PATH=str(tmp_path)))
+    names = [c["name"] for c in config["collections"]]
+    assert len(names) == len(set(names))
+    folders = [c["folder"] for c in config["collections"] if c["name"].startswith("halaman")]
+    assert folders == ["content/pages", "content/pages/layanan-jdih", "content/pages/layanan/jdih"]
+
+
 DATE_SAMPLES = [
     "2026-09-15",
     "2026-09-15 10:00",
