@@ -369,15 +369,22 @@ def page_fields(image_folder):
 
 def page_collections(page_root, folders, image_folder):
     """One collection per folder of the page tree: "Halaman", "Halaman › Profil", ..."""
-    collections = []
+    collections, names = [], set()
     for folder in folders:
         path = f"{page_root}/{folder}" if folder else page_root
         label = "Halaman" + "".join(
             f" › {part.replace('-', ' ').title()}" for part in folder.split("/") if part
         )
+        # "a-b" and "a/b" would share a name, and Decap refuses a config with two alike.
+        base = "halaman" + "".join(f"-{part}" for part in folder.split("/") if part)
+        name, n = base, 1
+        while name in names:
+            n += 1
+            name = f"{base}-{n}"
+        names.add(name)
         collections.append(
             {
-                "name": "halaman" + "".join(f"-{part}" for part in folder.split("/") if part),
+                "name": name,
                 "label": label,
                 "label_singular": "Halaman",
                 "folder": f"content/{path}",

@@ -13,7 +13,8 @@
   'use strict';
 
   var ORIGINAL = 'KPU_ORIGINAL';
-  var HEADER = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]?(.*)$/;
+  // Python-Markdown's META_RE: up to three spaces, the key, the colon at once after it.
+  var HEADER = /^ {0,3}([A-Za-z0-9_-]+):\s*(.*)$/;
   var MORE = /^ {4,}(.*)$/;
 
   function lines(text) {
@@ -157,6 +158,7 @@
       var eol = original ? original.eol : '\n';
       var out = [];
       var written = {};
+      var first = {};
       function emit(key, canonical) {
         var kind = kindOf(index, canonical);
         var physical = writeValue(kind, data[canonical]);
@@ -167,12 +169,14 @@
       (original ? original.entries : []).forEach(function (entry) {
         var current = data[entry.canonical];
         if (written[entry.canonical]) {
-          // A field written twice in the file: Pelican reads the first; keep the copy only if
-          // the admin did not change the field.
-          if (same(current, entry.value) || current === undefined) out.push(entry.raw);
+          // A field written twice in the file: the form shows the first copy; keep the other
+          // copies only if the admin did not change the field (compared with that first copy,
+          // since a later copy may hold another value).
+          if (current === undefined || same(current, first[entry.canonical])) out.push(entry.raw);
           return;
         }
         written[entry.canonical] = true;
+        first[entry.canonical] = entry.value;
         if (same(current, entry.value)) {
           out.push(entry.raw);
         } else {
@@ -193,14 +197,24 @@
         emit(name, name);
       });
       var body = data.body === undefined || data.body === null ? '' : String(data.body);
-      if (!original || body !== original.body) {
+      var bodyChanged = !original || body !== original.body;
+      if (bodyChanged) {
         body = body.replace(/\r\n/g, '\n');
         if (eol === '\r\n') body = body.replace(/\n/g, '\r\n');
         if (body !== '' && !/\n$/.test(body)) body += eol;
       }
       var separator = original && original.entries.length ? original.separator : '';
-      if (out.length && body !== '' && !separator) separator = eol;
-      if (out.length && !/\n$/.test(out[out.length - 1])) out[out.length - 1] += eol;
+      // A new or edited body, or one that had no header before, gets the blank line, so its
+      // first line can never be read as a header; an unchanged body that followed the header
+      // directly stays as it was.
+      var hadHeader = original && original.entries.length;
+      if (out.length && body !== '' && !separator && (bodyChanged || !hadHeader)) separator = eol;
+      // A kept line that ended the original file may lack its line ending: give it one when
+      // anything follows it, and only then (a header-only file comes back byte for byte).
+      var tail = separator + body;
+      for (var k = 0; k < out.length; k += 1) {
+        if (!/\n$/.test(out[k]) && (k < out.length - 1 || tail !== '')) out[k] += eol;
+      }
       return out.join('') + separator + body;
     }
 
