@@ -240,6 +240,10 @@ def news_collections(content_types, divisions, article_folder, image_folder):
             "summary": "{{Title}}",
             "sortable_fields": ["Date", "Title"],
             "filter": {"field": "Category", "value": slug},
+            # Uploads in the form (attachments) go next to the items; the photo field says
+            # /content/images itself.
+            "media_folder": "lampiran",
+            "public_folder": "lampiran",
             "fields": news_fields(slug, divisions, image_folder),
         }
         for slug, label in content_types.items()
@@ -339,6 +343,8 @@ def ppid_collections(classes, groups, ppid_folder):
             "summary": "{{Judul}} ({{Tahun}})",
             "sortable_fields": ["Tanggal", "Judul"],
             "filter": {"field": "Klasifikasi", "value": slug},
+            "media_folder": "lampiran",
+            "public_folder": "lampiran",
             "fields": ppid_fields(slug, groups.get(slug, {})),
         }
         if slug == EXEMPT:

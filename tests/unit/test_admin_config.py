@@ -263,7 +263,14 @@ def test_no_secret_in_the_config(settings):
     for config in (config_for(settings), config_for(office)):
         text = json.dumps(config, ensure_ascii=False)
         assert not SECRET.search(text), SECRET.search(text)
-    backend = config_for(office)["backend"]
+    backend = dict(config_for(office)["backend"])
+    assert set(backend.pop("commit_messages")) == {
+        "create",
+        "update",
+        "delete",
+        "uploadMedia",
+        "deleteMedia",
+    }
     assert backend == {
         "name": "github",
         "repo": "kpu-temanggung/situs",
@@ -275,11 +282,13 @@ def test_no_secret_in_the_config(settings):
 def test_the_field_model_knows_every_field_of_the_forms(config):
     model = field_model(config)
     names = {f["name"] for c in config["collections"] for f in c["fields"]} - {"body"}
-    assert set(model["order"]) == names
+    assert {n for order in model["orders"].values() for n in order} == names
     kinds = {f["name"]: f["kind"] for f in model["fields"]}
     assert {n for n, k in kinds.items() if k == "list"} == {"Tags", "Divisi", "Bentuk"}
     assert {n for n, k in kinds.items() if k == "attachments"} == {"Lampiran"}
-    assert model["order"][:3] == ["Title", "Date", "Category"]
+    assert model["orders"]["Category=berita"][:3] == ["Title", "Date", "Category"]
+    assert model["orders"]["Klasifikasi=berkala"][:3] == ["Judul", "Klasifikasi", "Kelompok"]
+    assert "Lampiran" not in model["orders"]["Klasifikasi=dikecualikan"]
 
 
 def test_another_office_gets_another_config(settings):
@@ -316,7 +325,7 @@ def test_the_build_writes_the_config_of_its_settings(built_site, config):
     written = json.loads((built_site / "admin" / "config.yml").read_text("utf-8"))
     assert written == config
     model = json.loads((built_site / "admin" / "kpu-model.json").read_text("utf-8"))
-    assert {k: model[k] for k in ("fields", "order")} == field_model(config)
+    assert {k: model[k] for k in ("fields", "orders")} == field_model(config)
     assert (built_site / "admin" / "decap-cms.js").is_file()
     assert (built_site / "admin" / "kpu-format.js").is_file()
 
