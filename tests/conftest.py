@@ -76,6 +76,9 @@ def copy_project(target):
         shutil.copytree(ROOT / name, target / name)
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy(ROOT / name, target / name)
+    # npm's install (Decap CMS, bundled into /admin/) as `npm ci` left it: linked, not copied.
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
