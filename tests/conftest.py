@@ -38,8 +38,8 @@ def write_content(folder, files):
 
 
 def html_pages(site):
-    """Return every HTML file of a built site."""
-    return sorted(Path(site).rglob("*.html"))
+    """Return every HTML page of a built site (not the editor at admin/, a separate app)."""
+    return sorted(p for p in Path(site).rglob("*.html") if "admin" not in p.relative_to(site).parts[:1])
 
 
 def soup(path):
