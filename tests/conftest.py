@@ -39,7 +39,9 @@ def write_content(folder, files):
 
 def html_pages(site):
     """Return every HTML page of a built site (not the editor at admin/, a separate app)."""
-    return sorted(p for p in Path(site).rglob("*.html") if "admin" not in p.relative_to(site).parts[:1])
+    return sorted(
+        p for p in Path(site).rglob("*.html") if "admin" not in p.relative_to(site).parts[:1]
+    )
 
 
 def soup(path):

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from kpu_admin.model import SCHEMA, cms_config, field_model, page_tree
+from kpu_buildstate import contract
 from kpu_messages import AdminFacingError
 from kpu_settings import apply_schema
 
@@ -99,8 +100,27 @@ def collection_kind(collection):
     return "news"
 
 
+def write_or_keep(target, data, previous):
+    """Write `data`, or link the last site's identical file so its time stamp stays.
+
+    An unchanged page keeps its time stamp, so the search index and the incremental writer's
+    checks see a rebuild without changes as one.
+    """
+    for same in (target, previous):
+        try:
+            if same is not None and same.stat().st_size == len(data) and same.read_bytes() == data:
+                if same != target:
+                    _place(same, target)
+                return
+        except OSError:
+            continue
+    target.unlink(missing_ok=True)
+    target.write_bytes(data)
+
+
 def _place(source, target):
     """Hard-link a file from node_modules into the output; copy across disks."""
+    target.unlink(missing_ok=True)  # a build in place (DELETE_OUTPUT_DIRECTORY = False)
     try:
         os.link(source, target)
     except OSError:
@@ -132,15 +152,18 @@ def write_admin(pelican):
             for c in config["collections"]
         ],
     }
-    # JSON is YAML: Decap reads config.yml with a YAML parser.
-    (target / "config.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), "utf-8")
-    (target / "kpu-model.json").write_text(json.dumps(model, ensure_ascii=False), "utf-8")
-    (target / "index.html").write_text(
-        admin_page(
-            settings["KPU_OFFICE"]["name"], settings.get("SITEURL", ""), settings["KPU_ADMIN_URL"]
-        ),
-        "utf-8",
+    previous = contract.previous_output(settings)
+    kept = Path(previous) / settings["KPU_ADMIN_URL"] if previous else None
+    page = admin_page(
+        settings["KPU_OFFICE"]["name"], settings.get("SITEURL", ""), settings["KPU_ADMIN_URL"]
     )
+    # JSON is YAML: Decap reads config.yml with a YAML parser.
+    for name, text in (
+        ("config.yml", json.dumps(config, ensure_ascii=False, indent=1)),
+        ("kpu-model.json", json.dumps(model, ensure_ascii=False)),
+        ("index.html", page),
+    ):
+        write_or_keep(target / name, text.encode("utf-8"), kept / name if kept else None)
     for path in files:
         _place(path, target / path.name)
     for path in STATIC.iterdir():

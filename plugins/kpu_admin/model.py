@@ -32,6 +32,10 @@ def _string(value):
     return isinstance(value, str)
 
 
+def _http_address(value):
+    return isinstance(value, str) and value.startswith(("http://", "https://")) and " " not in value
+
+
 def _https_or_empty(value):
     return value == "" or (
         isinstance(value, str) and value.startswith("https://") and " " not in value
@@ -53,7 +57,7 @@ SCHEMA = (
     Setting(
         "KPU_ADMIN_LOCAL_BACKEND",
         "http://localhost:8081/api/v1",
-        _string,
+        _http_address,
         'alamat API decap-server, misalnya "http://localhost:8081/api/v1"',
     ),
     # Where Decap's files are; "" = the kit's node_modules (npm ci installs them).

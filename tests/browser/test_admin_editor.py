@@ -29,6 +29,7 @@ pytestmark = pytest.mark.browser
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 GUIDE_PICTURES = ROOT / "docs" / "gambar"
+SHOTS = Path(os.environ.get("KPU_SHOTS", "/tmp")) / "kpu-admin-shots"
 GIT = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid"]
 
 
@@ -76,13 +77,14 @@ def editor(tmp_path_factory):
         tmp_path_factory.mktemp("admin-site"),
         PATH=str(repo / "content"),
         KPU_ADMIN_LOCAL_BACKEND=f"http://localhost:{api_port}/api/v1",
+        KPU_ADMIN_REPO="kpu-temanggung/situs",
     )
     handler = functools.partial(_QuietHandler, directory=str(site))
     http_server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     threading.Thread(target=http_server.serve_forever, daemon=True).start()
     _wait_for(api_port)
     try:
-        yield {"repo": repo, "url": f"http://localhost:{site_port}/admin/"}
+        yield {"repo": repo, "url": f"http://localhost:{site_port}/admin/", "site": site}
     finally:
         http_server.shutdown()
         server.terminate()
@@ -99,8 +101,11 @@ def _watch(page):
 
 
 def _shot(page, name):
-    GUIDE_PICTURES.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(GUIDE_PICTURES / name))
+    """Screenshot for the admin guide: into docs/gambar/ when KPU_GUIDE_SHOTS=1, else /tmp."""
+    folder = GUIDE_PICTURES if os.environ.get("KPU_GUIDE_SHOTS") == "1" else SHOTS
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / name))
+    assert (folder / name).stat().st_size > 10_000  # a real picture of the editor, not blank
 
 
 def _sign_in(page, url, shot=None):
@@ -168,7 +173,7 @@ def test_an_admin_writes_a_news_item_and_a_ppid_item_and_the_site_shows_them(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     seen = _watch(page)
-    _sign_in(page, editor["url"], shot="editor-masuk.png")
+    _sign_in(page, editor["url"])
     _shot(page, "editor-daftar.png")
 
     page.goto(editor["url"] + "#/collections/berita/new")
@@ -186,6 +191,12 @@ def test_an_admin_writes_a_news_item_and_a_ppid_item_and_the_site_shows_them(
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.type("Rapat membahas jadwal pemutakhiran data pemilih berkelanjutan.")
     _shot(page, "editor-berita-baru.png")
+    # The preview pane shows the uploaded photo, styled by the site's own stylesheet.
+    preview = page.frame_locator("iframe").first
+    photo_in_preview = preview.locator(".kpu-article__figure img")
+    photo_in_preview.wait_for()
+    assert photo_in_preview.evaluate("img => img.complete && img.naturalWidth") > 0
+    assert preview.locator("link[rel=stylesheet][href*='/theme/css/']").count() >= 1
     _save_and_publish(page)
 
     page.goto(editor["url"] + "#/collections/ppid-berkala/new")
@@ -258,7 +269,7 @@ def test_an_admin_writes_a_news_item_and_a_ppid_item_and_the_site_shows_them(
     assert "rekap-dpb-semester-ii" in item.read_text("utf-8")
 
 
-def test_the_editor_refuses_to_save_missing_required_fields_and_says_why(browser, editor):
+def test_the_editor_refuses_a_missing_field_or_a_wrong_date_and_says_why(browser, editor):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     seen = _watch(page)
@@ -276,7 +287,98 @@ def test_the_editor_refuses_to_save_missing_required_fields_and_says_why(browser
     heads = _git_files(editor["repo"], "branch", "--list", "cms/*")
     assert "pengumuman-tanpa-nomor" not in heads
 
+    # A file whose date was written by hand in the wrong form cannot be saved again as is.
+    repo = editor["repo"]
+    wrong = repo / "content" / "berita" / "2026-11-01-tanggal-salah.md"
+    wrong.write_text(
+        "Title: Tanggal salah\nDate: 01-11-2026\nCategory: berita\nDivisi: hukum-pengawasan\n"
+        "Summary: Contoh.\n\nIsi.\n",
+        "utf-8",
+    )
+    subprocess.run([*GIT, "-C", str(repo), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(repo), "commit", "-qm", "tanggal salah"], check=True)
+    page.goto(editor["url"] + "#/collections/berita/entries/2026-11-01-tanggal-salah")
+    page.reload()
+    title = _field(page, "Judul")
+    title.wait_for()
+    title.fill("Tanggal salah (diperbaiki)")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    # The field's pattern (the kit's date form) refuses it, in Indonesian.
+    page.get_by_text('Tulis tanggal dengan bentuk "2026-09-15 10:00"').first.wait_for()
+    assert "diperbaiki" not in _git_files(repo, "log", "--all", "--format=%s")
+    assert "diperbaiki" not in wrong.read_text("utf-8")
     assert seen["errors"] == []
+    context.close()
+
+
+def _serve_as_published(page, site, host="situs.test"):
+    """Answer http://situs.test/ from the built folder: the editor as a published site sees it."""
+
+    def answer(route):
+        path = route.request.url.split(host, 1)[1].split("?")[0].split("#")[0]
+        file = site / path.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if file.is_file():
+            route.fulfill(path=str(file))
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route(f"http://{host}/**", answer)
+    return f"http://{host}/admin/"
+
+
+def test_on_the_published_site_an_admin_signs_in_with_a_token_checked_against_github(
+    browser, editor
+):
+    # GitHub cannot be reached from here: its API answers as it does for a revoked token,
+    # then for a token that may push. Nothing else leaves the page.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = _watch(page)
+    answers = iter(
+        [
+            {"status": 401, "body": '{"message": "Bad credentials"}'},
+            {"status": 200, "body": '{"permissions": {"push": false}}'},
+        ]
+    )
+    asked = []
+
+    def github(route):
+        asked.append((route.request.url, route.request.headers.get("authorization")))
+        answer = next(answers)
+        route.fulfill(status=answer["status"], body=answer["body"], content_type="application/json")
+
+    page.route("https://api.github.com/**", github)
+    url = _serve_as_published(page, editor["site"])
+    page.goto(url)
+    token = page.get_by_label("Token akses GitHub")
+    token.wait_for()
+    _shot(page, "editor-masuk.png")
+    token.fill("github_pat_contoh_dicabut")
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_text("Token tidak diterima GitHub").wait_for()
+    token.fill("github_pat_contoh_baca_saja")
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_text("Token ini hanya dapat membaca").wait_for()
+    assert asked == [
+        ("https://api.github.com/repos/kpu-temanggung/situs", "token github_pat_contoh_dicabut"),
+        ("https://api.github.com/repos/kpu-temanggung/situs", "token github_pat_contoh_baca_saja"),
+    ]
+    # A refused token is never kept in the browser.
+    assert page.evaluate("window.localStorage.getItem('decap-cms-user')") is None
+    assert seen["errors"] == []
+    context.close()
+
+
+def test_without_a_repository_the_published_editor_says_what_to_set(browser, tmp_path):
+    site = build(tmp_path / "site")  # the sample leaves KPU_ADMIN_REPO empty
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(_serve_as_published(page, site))
+    page.get_by_text("Editor belum disetel").wait_for()
+    assert "KPU_ADMIN_REPO" in page.inner_text("body")
+    assert not page.get_by_label("Token akses GitHub").is_visible()
     context.close()
 
 
@@ -292,9 +394,8 @@ def test_the_editor_fits_the_screen_without_sideways_scroll(browser, editor, wid
         scroll = page.evaluate("document.documentElement.scrollWidth")
         assert scroll <= width, (view, scroll)
         name = view.strip("#/").replace("/", "-")
-        page.screenshot(
-            path=str(Path(os.environ.get("KPU_SHOTS", "/tmp")) / f"admin-{name}-{width}.png")
-        )
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"admin-{name}-{width}.png"))
     if width == 1280:
         page.goto(editor["url"] + "#/workflow")
         page.wait_for_timeout(800)

@@ -3,7 +3,7 @@
 import pytest
 
 from kpu_messages import ContentError
-from tests.conftest import build, soup, write_content
+from tests.conftest import build, html_pages, soup, write_content
 
 # Tags in plain-text fields stop the build (kpu_gate), written or spelt with entities. What
 # passes the gate (a "<" that opens no tag, quotes, ampersands) must reach the page as text
@@ -74,7 +74,7 @@ def test_a_script_in_a_title_is_shown_as_text(hostile_site):
 
 
 def test_html_in_author_and_tags_never_becomes_markup(hostile_site):
-    for path in hostile_site.rglob("*.html"):
+    for path in html_pages(hostile_site):
         page = soup(path)
         assert _scripts_other_than_ours(page) == [], path
         assert not page.find(attrs={"onerror": True}), path

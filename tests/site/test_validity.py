@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.conftest import PUBLISH_CONF, ROOT, make_settings, soup
+from tests.conftest import PUBLISH_CONF, ROOT, html_pages, make_settings, soup
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -59,7 +59,7 @@ def test_icons_manifest_and_theme_colour(published_site):
 
 
 def test_every_page_has_a_description_and_a_canonical_url(published_site):
-    for path in published_site.rglob("*.html"):
+    for path in html_pages(published_site):
         if "sosial" in path.parts:
             continue
         page = soup(path)

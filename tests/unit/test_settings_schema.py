@@ -38,6 +38,7 @@ WITH_SCHEMA = (
     "kpu_sitemap",
     "kpu_icons",
     "kpu_search",
+    "kpu_admin",
 )
 SCHEMAS = {name: importlib.import_module(name).SETTINGS_SCHEMA for name in WITH_SCHEMA}
 OWNER = {setting.key: name for name, schema in SCHEMAS.items() for setting in schema}
@@ -137,6 +138,14 @@ BAD = [
     ("PPID_DIP_DATA", "/ppid/dip"),
     ("PPID_DIK_DATA", ""),
     ("PPID_FEED_ATOM", "../ppid.atom.xml"),
+    ("KPU_ADMIN_URL", "/admin/"),
+    ("KPU_ADMIN_REPO", "kpu temanggung"),
+    ("KPU_ADMIN_REPO", "pemilik/situs/lain"),
+    ("KPU_ADMIN_BRANCH", ""),
+    ("KPU_ADMIN_OAUTH_URL", "http://oauth.example"),
+    ("KPU_ADMIN_LOCAL_BACKEND", 8081),
+    ("KPU_ADMIN_LOCAL_BACKEND", "localhost:8081"),
+    ("KPU_ADMIN_BUNDLE", None),
 ]
 
 

@@ -80,7 +80,9 @@
       render: function () {
         var data = this.props.entry.get('data');
         var image = field(data, 'Image');
-        var asset = image ? this.props.getAsset(image) : null;
+        // The photo field has its own media folder: getAsset needs the field to find it.
+        var imageField = this.props.fields.find(function (f) { return f.get('name') === 'Image'; });
+        var asset = image ? this.props.getAsset(image, imageField) : null;
         var divisions = list(data.get('Divisi')).map(function (slug) {
           return model.divisions[slug] || slug;
         });
@@ -199,11 +201,23 @@
       say('Editor belum terpasang di situs ini: pengembang perlu menjalankan "npm ci" sebelum membangun situs.');
       return;
     }
+    if (!isLocal() && !model.repo) {
+      document.getElementById('kpu-masuk').hidden = false;
+      document.getElementById('kpu-masuk-token').hidden = true;
+      say('Editor belum disetel: pengembang perlu mengisi KPU_ADMIN_REPO (repositori GitHub situs) di pelicanconf.py.');
+      return;
+    }
     registerAll(model);
     var signedIn = Boolean(window.localStorage.getItem(USER_KEY));
     var ready = !isLocal() && model.tokenSignIn && !signedIn ? signInWithToken(model) : Promise.resolve();
     ready.then(function () { window.CMS.init(); });
   }
+
+  // Decap refuses a save with invalid fields by rejecting a promise with no reason, after it
+  // has shown the admin which fields to fix: that refusal is not an error of the page.
+  window.addEventListener('unhandledrejection', function (event) {
+    if (event.reason === undefined) event.preventDefault();
+  });
 
   fetch(here + 'kpu-model.json')
     .then(function (response) { return response.json(); })
