@@ -228,28 +228,43 @@ def news_fields(type_slug, divisions, image_folder):
     return fields
 
 
+def folder_collection(name, label, singular, folder, identifier, fields, **options):
+    """A Decap folder collection of the kit's Markdown files, read in the `kpu-meta` format."""
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "folder": f"content/{folder}",
+        "format": "kpu-meta",
+        "extension": "md",
+        "create": True,
+        "identifier_field": identifier,
+        "summary": f"{{{{{identifier}}}}}",
+        **options,
+        "fields": fields,
+    }
+
+
+# Uploads in a news or PPID form (attachments) go next to the items; the photo field names
+# /content/images itself.
+ATTACHMENT_FOLDERS = {"media_folder": "lampiran", "public_folder": "lampiran"}
+
+
 def news_collections(content_types, divisions, article_folder, image_folder):
     """One collection per news type, all in the articles folder, told apart by Category."""
     return [
-        {
-            "name": slug,
-            "label": label,
-            "label_singular": label,
-            "folder": f"content/{article_folder}",
-            "format": "kpu-meta",
-            "extension": "md",
-            "create": True,
-            "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",
-            "identifier_field": "Title",
-            "summary": "{{Title}}",
-            "sortable_fields": ["Date", "Title"],
-            "filter": {"field": "Category", "value": slug},
-            # Uploads in the form (attachments) go next to the items; the photo field says
-            # /content/images itself.
-            "media_folder": "lampiran",
-            "public_folder": "lampiran",
-            "fields": news_fields(slug, divisions, image_folder),
-        }
+        folder_collection(
+            slug,
+            label,
+            label,
+            article_folder,
+            "Title",
+            news_fields(slug, divisions, image_folder),
+            slug="{{year}}-{{month}}-{{day}}-{{slug}}",
+            sortable_fields=["Date", "Title"],
+            filter={"field": "Category", "value": slug},
+            **ATTACHMENT_FOLDERS,
+        )
         for slug, label in content_types.items()
     ]
 
@@ -334,23 +349,19 @@ def ppid_collections(classes, groups, ppid_folder):
     """One collection per PPID class, so each offers only its own groups and fields."""
     collections = []
     for slug, label in classes.items():
-        collection = {
-            "name": f"ppid-{slug}",
-            "label": f"PPID: {label}",
-            "label_singular": label,
-            "folder": f"content/{ppid_folder}",
-            "format": "kpu-meta",
-            "extension": "md",
-            "create": True,
-            "slug": "{{slug}}",
-            "identifier_field": "Judul",
-            "summary": "{{Judul}} ({{Tahun}})",
-            "sortable_fields": ["Tanggal", "Judul"],
-            "filter": {"field": "Klasifikasi", "value": slug},
-            "media_folder": "lampiran",
-            "public_folder": "lampiran",
-            "fields": ppid_fields(slug, groups.get(slug, {})),
-        }
+        collection = folder_collection(
+            f"ppid-{slug}",
+            f"PPID: {label}",
+            label,
+            ppid_folder,
+            "Judul",
+            ppid_fields(slug, groups.get(slug, {})),
+            slug="{{slug}}",
+            summary="{{Judul}} ({{Tahun}})",
+            sortable_fields=["Tanggal", "Judul"],
+            filter={"field": "Klasifikasi", "value": slug},
+            **ATTACHMENT_FOLDERS,
+        )
         if slug == EXEMPT:
             collection["description"] = (
                 "Hanya keterangan pengecualian yang dicatat di sini; dokumennya tidak pernah "
@@ -393,19 +404,9 @@ def page_collections(page_root, folders, image_folder):
             name = f"{base}-{n}"
         names.add(name)
         collections.append(
-            {
-                "name": name,
-                "label": label,
-                "label_singular": "Halaman",
-                "folder": f"content/{path}",
-                "format": "kpu-meta",
-                "extension": "md",
-                "create": True,
-                "slug": "{{slug}}",
-                "identifier_field": "Title",
-                "summary": "{{Title}}",
-                "fields": page_fields(image_folder),
-            }
+            folder_collection(
+                name, label, "Halaman", path, "Title", page_fields(image_folder), slug="{{slug}}"
+            )
         )
     return collections
 
