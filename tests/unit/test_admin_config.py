@@ -21,7 +21,7 @@ from kpu_office.handlers import apply_office_settings
 from kpu_ppid import settings as ppid_settings
 from kpu_ppid.model import DIP_FIELDS, EXEMPT_FIELDS
 from kpu_settings import apply_schema
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, build, make_settings
 
 CONTENT = ROOT / "content"
 
@@ -410,3 +410,23 @@ def test_admin_is_not_in_the_search_index(published_site):
     for name, text in texts.items():
         assert "/admin/" not in text, name
         assert "Editor situs" not in text, name
+
+
+def test_a_publish_build_without_decap_stops_and_says_to_run_npm_ci(tmp_path):
+    from kpu_admin.handlers import EditorNotInstalled
+
+    empty = tmp_path / "tidak-ada-decap"
+    empty.mkdir()
+    with pytest.raises(EditorNotInstalled) as error:
+        build(tmp_path / "out", KPU_ADMIN_BUNDLE=str(empty), KPU_STRICT=True)
+    assert '"npm ci"' in str(error.value) and "/admin/" in str(error.value)
+
+
+def test_a_dev_build_without_decap_still_builds_and_the_editor_page_says_why(tmp_path):
+    empty = tmp_path / "tidak-ada-decap"
+    empty.mkdir()
+    site = build(tmp_path / "out", KPU_ADMIN_BUNDLE=str(empty))
+    model = json.loads((site / "admin" / "kpu-model.json").read_text("utf-8"))
+    assert model["installed"] is False
+    assert not (site / "admin" / "decap-cms.js").exists()
+    assert (site / "index.html").exists()
