@@ -131,6 +131,14 @@ def _choose(page, label, *options):
         page.keyboard.press("Enter")
 
 
+def _upload(page, button, path, stored_name):
+    """Upload a file through the media library; Decap shows it under its cleaned name."""
+    page.get_by_role("button", name=button).click()
+    page.locator('input[type="file"]').set_input_files(str(path))
+    page.get_by_text(stored_name).first.wait_for()
+    page.get_by_role("button", name="Pakai yang dipilih").click()
+
+
 def _save_and_publish(page):
     """Save the draft (a branch), mark it ready, publish it (merged into main)."""
     page.get_by_role("button", name="Simpan", exact=True).click()
@@ -183,10 +191,7 @@ def test_an_admin_writes_a_news_item_and_a_ppid_item_and_the_site_shows_them(
     _field(page, "Ringkasan").fill('Rapat: koordinasi "data" pemilih, desa demi desa – tahap ê.')
     photo = tmp_path / "Foto Rapat Koordinasi.JPG"
     photo.write_bytes(camera_jpeg())
-    page.get_by_role("button", name="Pilih gambar").click()
-    page.locator('input[type="file"]').set_input_files(str(photo))
-    page.get_by_text("foto-rapat-koordinasi.jpg").first.wait_for()
-    page.get_by_role("button", name="Pakai yang dipilih").click()
+    _upload(page, "Pilih gambar", photo, "foto-rapat-koordinasi.jpg")
     _field(page, "Teks alternatif foto").fill("Peserta rapat duduk mengelilingi meja")
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.type("Rapat membahas jadwal pemutakhiran data pemilih berkelanjutan.")
@@ -220,10 +225,7 @@ def test_an_admin_writes_a_news_item_and_a_ppid_item_and_the_site_shows_them(
     _field(page, "Judul lampiran").fill("Rekapitulasi DPB (PDF)")
     document = tmp_path / "Rekap DPB Semester II.pdf"
     document.write_bytes(pdf_bytes())
-    page.get_by_role("button", name="Pilih berkas").click()
-    page.locator('input[type="file"]').set_input_files(str(document))
-    page.get_by_text("rekap-dpb-semester-ii.pdf").first.wait_for()
-    page.get_by_role("button", name="Pakai yang dipilih").click()
+    _upload(page, "Pilih berkas", document, "rekap-dpb-semester-ii.pdf")
     _save_and_publish(page)
     assert seen["errors"] == []
     assert seen["hosts"] <= {
