@@ -23,17 +23,44 @@ BANNER_HINT = (
     "Pita merah ini hanya ada di pratinjau, tidak pernah di situs terbit."
 )
 # livereload's own snippet, plus: when the socket comes back after being lost (the task
-# restarted for new plugin code), reload, so the page shows what the new code built.
+# restarted for new plugin code), reload, so the page shows what the new code built; and
+# when it connects, ask which build the server shows now: a build that ended while this page
+# loaded reloaded no one (its reload went to the sockets open then), so reload if it differs.
+BUILD_PATH = "/__pratinjau/build"
 LIVE_SCRIPT = (
-    b"<script>(function(){"
-    b'var port=window.location.port||(window.location.protocol=="https:"?443:80);'
-    b'var s=document.createElement("script");'
-    b's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
-    b"document.head.appendChild(s);var lost=false;"
-    b'document.addEventListener("LiveReloadDisconnect",function(){lost=true;});'
-    b'document.addEventListener("LiveReloadConnect",function(){if(lost){location.reload();}});'
-    b"})();</script>"
+    "<script>(function(){{"
+    'var built="{generation}";'
+    'var port=window.location.port||(window.location.protocol=="https:"?443:80);'
+    'var s=document.createElement("script");'
+    's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
+    "document.head.appendChild(s);var lost=false;"
+    'document.addEventListener("LiveReloadDisconnect",function(){{lost=true;}});'
+    'document.addEventListener("LiveReloadConnect",function(){{'
+    "if(lost){{location.reload();return;}}"
+    'fetch("' + BUILD_PATH + '",{{cache:"no-store"}}).then(function(r){{return r.text();}})'
+    ".then(function(now){{if(now!==built){{location.reload();}}}},function(){{}});"
+    "}});"
+    "}})();</script>"
 )
+
+
+def live_script(generation):
+    """Return the script for a page served while build number `generation` was shown."""
+    return LIVE_SCRIPT.format(generation=int(generation)).encode()
+
+
+class BuildNumberHandler(web.RequestHandler):
+    """Answer which build the server shows now (the number the pages carry)."""
+
+    server = None  # the PreviewServer (set per server)
+
+    def get(self):
+        """The number of builds reported, as text; never cached."""
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.write(str(self.server.generation))
+
+
 # Ends a build child's report (the banner message, or nothing when the build succeeded).
 REPORT_END = b"\0"
 _TRACEBACK_PLACE = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
@@ -68,10 +95,11 @@ class PreviewTransform(web.OutputTransform):
         failure = self.server.failure
         if failure is not None and body is not None:
             chunk = chunk[: body.end()] + banner_html(failure) + chunk[body.end() :]
+        script = live_script(self.server.generation)
         if HEAD_END in chunk:
-            chunk = chunk.replace(HEAD_END, LIVE_SCRIPT + HEAD_END, 1)
+            chunk = chunk.replace(HEAD_END, script + HEAD_END, 1)
         elif body is not None:  # Tornado's own error pages have no <head>
-            chunk = chunk.replace(body.group(), body.group() + LIVE_SCRIPT, 1)
+            chunk = chunk.replace(body.group(), body.group() + script, 1)
         if "Content-Length" in headers:
             headers["Content-Length"] = str(int(headers["Content-Length"]) + len(chunk) - before)
         return status_code, headers, chunk
@@ -93,6 +121,7 @@ class PreviewServer(Server):
         self.child = None  # the build running now: its process id, pipe and report so far
         self.next_build = None  # a build asked for while one runs: it runs after that one
         self.waiting = False  # for other threads to end before forking the next build
+        self.generation = 0  # builds reported so far: pages carry it, BuildNumberHandler tells it
         examine = self.watcher.examine
 
         def examine_unless_building():
@@ -201,6 +230,7 @@ class PreviewServer(Server):
             self.failed(message)
         else:
             self.succeeded()
+        self.generation += 1
         if not self.restart_requested:  # browsers reload when the new process is back
             LiveReloadHandler.reload_waiters()
 
@@ -245,7 +275,9 @@ class PreviewServer(Server):
         # one, and the browser would keep the page from before a quick second save.
         LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
         transform = type("Transform", (PreviewTransform,), {"server": self})
+        build_number = type("BuildNumber", (BuildNumberHandler,), {"server": self})
         handlers = [
+            (BUILD_PATH, build_number),
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
             # The folder's path, opened per request: a build that replaces output/ as a

@@ -57,6 +57,33 @@ def test_a_failed_build_shows_a_banner_until_the_fix_is_saved(preview, browser):
         page.close()
 
 
+def test_a_page_whose_socket_connects_after_a_build_still_shows_that_build(preview, browser):
+    # A build that ends while a page is loading reloads the sockets open then, not this page.
+    # Hold the page's livereload.js until the build is in place: on connecting it must find
+    # out by itself that a newer build is served, and reload.
+    from playwright.sync_api import expect
+
+    page_file = preview.project / "content" / "pages" / "kontak.md"
+    text = page_file.read_text(encoding="utf-8")
+    held = []
+    page = browser.new_page()
+    try:
+        page.route("**/livereload.js*", lambda route: held.append(route))
+        page.goto(preview.url + "/kontak/", wait_until="domcontentloaded")  # the script waits
+        while not held:
+            page.wait_for_timeout(50)
+        page_file.write_text(text + "\nKalimat penanda pratinjau.\n", encoding="utf-8")
+        preview.wait_until(lambda: "Kalimat penanda pratinjau." in preview.get("/kontak/"))
+        assert "Kalimat penanda pratinjau." not in page.content()  # no socket: no reload yet
+        held[0].continue_()
+        expect(page.locator("main")).to_contain_text(
+            "Kalimat penanda pratinjau.", timeout=PATIENCE * 1000
+        )
+    finally:
+        page.close()
+        page_file.write_text(text, encoding="utf-8")
+
+
 def _eventually(page, expression, attempts=300):
     """Evaluate `expression` until it is true (across reloads); False if it never is."""
     from playwright.sync_api import Error
