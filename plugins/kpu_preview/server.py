@@ -26,6 +26,7 @@ BANNER_HINT = (
 # restarted for new plugin code), reload, so the page shows what the new code built; and
 # when it connects, ask which build the server shows now: a build that ended while this page
 # loaded reloaded no one (its reload went to the sockets open then), so reload if it differs.
+# `window.kpuLiveConnected` tells a test that the page listens.
 BUILD_PATH = "/__pratinjau/build"
 LIVE_SCRIPT = (
     "<script>(function(){{"
@@ -35,7 +36,7 @@ LIVE_SCRIPT = (
     's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
     "document.head.appendChild(s);var lost=false;"
     'document.addEventListener("LiveReloadDisconnect",function(){{lost=true;}});'
-    'document.addEventListener("LiveReloadConnect",function(){{'
+    'document.addEventListener("LiveReloadConnect",function(){{window.kpuLiveConnected=true;'
     "if(lost){{location.reload();return;}}"
     'fetch("' + BUILD_PATH + '",{{cache:"no-store"}}).then(function(r){{return r.text();}})'
     ".then(function(now){{if(now!==built){{location.reload();}}}},function(){{}});"

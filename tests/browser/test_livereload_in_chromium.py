@@ -24,6 +24,16 @@ def preview(tmp_path_factory):
         server.stop()
 
 
+def _open_listening(page, preview, path):
+    """Open `path` and wait until its live reload socket has connected.
+
+    A save before then reloads no one, and a restart would close a socket still opening:
+    the tests below change files only once the page listens, as a page an admin keeps open.
+    """
+    page.goto(preview.url + path)
+    page.wait_for_function("window.kpuLiveConnected === true", timeout=PATIENCE * 1000)
+
+
 def test_a_failed_build_shows_a_banner_until_the_fix_is_saved(preview, browser):
     from playwright.sync_api import expect
 
@@ -32,7 +42,7 @@ def test_a_failed_build_shows_a_banner_until_the_fix_is_saved(preview, browser):
     line = text.splitlines().index(GOOD_DIVISION) + 1
     page = browser.new_page()
     try:
-        page.goto(preview.url + "/berita/")
+        _open_listening(page, preview, "/berita/")
         banner = page.locator(f"#{BANNER_ID}")
         expect(page.locator("main")).to_be_visible()
         assert banner.count() == 0
@@ -124,7 +134,7 @@ def test_after_a_restart_for_new_plugin_code_the_page_reloads_with_its_build(pre
     code = model.read_text(encoding="utf-8")
     page = browser.new_page()
     try:
-        page.goto(preview.url + "/berita/")
+        _open_listening(page, preview, "/berita/")
         expect(page.locator("main")).to_be_visible()
         assert "KODEBARU" not in page.content()
         # A literal in the date pattern: every date the new code formats shows it.
