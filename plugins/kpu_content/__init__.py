@@ -7,6 +7,7 @@ from kpu_content.handlers import (
     check_content,
     copy_news_attachments,
     diagnose_unreadable_files,
+    label_category_feed,
     link_related_items,
 )
 from kpu_content.model import SCHEMA
@@ -26,3 +27,4 @@ def register():
     signals.page_generator_finalized.connect(diagnose_unreadable_files)
     signals.all_generators_finalized.connect(raise_recorded)
     signals.article_writer_finalized.connect(copy_news_attachments)
+    signals.feed_generated.connect(label_category_feed)

@@ -12,6 +12,7 @@ from kpu_content.model import (
     check_news_metadata,
     check_page_metadata,
     diagnose_unreadable,
+    labelled_feed_title,
     read_header,
     split_divisions,
 )
@@ -130,3 +131,11 @@ def link_related_items(generator, count=3):
     for article in generator.articles + generator.drafts:
         same = by_type.get(getattr(getattr(article, "category", None), "slug", ""), [])
         article.related = [other for other in same[: count + 1] if other is not article][:count]
+
+
+def label_category_feed(context, feed):
+    """Title category feeds with the type's label ("Klarifikasi Hoaks"), not its slug."""
+    title = feed.feed.get("title", "")
+    feed.feed["title"] = labelled_feed_title(
+        title, context.get("SITENAME", ""), context.get("KPU_CONTENT_TYPES", {})
+    )

@@ -126,3 +126,14 @@ def check_page_metadata(metadata):
         problems.append('kolom "Title" wajib diisi dengan judul halaman.')
     problems += check_status(metadata)
     return problems
+
+
+def labelled_feed_title(title, site_name, type_labels):
+    """Return a category feed's title with the type's label in place of its slug.
+
+    Pelican titles a category feed "<SITENAME> - <category name>", and a category's name is
+    the type's slug ("klarifikasi-hoaks"); a feed reader shows that title to citizens."""
+    prefix = f"{site_name} - "
+    if title.startswith(prefix) and title[len(prefix) :] in type_labels:
+        return prefix + type_labels[title[len(prefix) :]]
+    return title

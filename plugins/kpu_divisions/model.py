@@ -142,25 +142,36 @@ def group_feeds(feeds):
     return list(groups.items())
 
 
+def one_format_each(feeds):
+    """Keep one copy of each feed, Atom before RSS: a reader importing an OPML file
+    subscribes to every outline, so listing both formats subscribes it twice."""
+    chosen = {}
+    for feed in feeds:
+        key = (feed.group, feed.title)
+        if key not in chosen or (feed.kind == "atom" and chosen[key].kind != "atom"):
+            chosen[key] = feed
+    return list(chosen.values())
+
+
 def opml(feeds, title, domain):
-    """Return an OPML 2.0 document with one outline per feed, grouped like the page."""
+    """Return an OPML 2.0 document with one outline per subscribable feed, grouped like
+    the /feeds/ page (which still offers both formats)."""
     root = ElementTree.Element("opml", version="2.0")
     head = ElementTree.SubElement(root, "head")
     ElementTree.SubElement(head, "title").text = title
     body = ElementTree.SubElement(root, "body")
     groups = {}
-    for feed in feeds:
+    for feed in one_format_each(feeds):
         if feed.group not in groups:
             groups[feed.group] = ElementTree.SubElement(
                 body, "outline", text=feed.group, title=feed.group
             )
-        label = f"{feed.title} ({feed.kind.upper()})"
         ElementTree.SubElement(
             groups[feed.group],
             "outline",
             type="rss",
-            text=label,
-            title=label,
+            text=feed.title,
+            title=feed.title,
             xmlUrl=f"{domain}/{feed.path}",
         )
     ElementTree.indent(root)

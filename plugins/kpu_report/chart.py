@@ -2,27 +2,31 @@
 
 from xml.sax.saxutils import escape
 
-WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 16, 56
+WIDTH, HEIGHT = 720, 260
+LEFT, RIGHT, TOP, BOTTOM = 40, 10, 16, 28
 
 
-def _nice_max(value):
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000):
-        if value <= step * 4:
-            return step * 4, step
-    return value, max(1, value // 4)
+STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
+
+
+def axis_ticks(largest, most=5):
+    """Return (top, step) for the y-axis: the smallest round step that needs at most `most`
+    intervals, and the first multiple of it at or above `largest` (a maximum of 1 gives 0–1)."""
+    largest = max(1, int(largest))
+    step = next((s for s in STEPS if -(-largest // s) <= most), -(-largest // most))
+    return -(-largest // step) * step, step
 
 
 def stacked_bars(report, month_labels, title, description):
-    """Return an SVG with one bar per month, stacked by content type, and a legend."""
+    """Return an SVG with one bar per month, stacked by content type. The legend is HTML beside
+    it (report.html), so it wraps on a phone instead of being cut at the SVG's edge."""
     count = len(report.months)
-    top_value, step = _nice_max(max(report.totals, default=0) or 1)
+    top_value, step = axis_ticks(max(report.totals, default=0))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / count
     bar_w = slot * 0.6
-    legend_rows = (len(report.by_type) + 2) // 3
     parts = [
-        f'<svg class="kpu-chart" viewBox="0 0 {WIDTH} {HEIGHT + 22 * (legend_rows - 1)}" '
+        f'<svg class="kpu-chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
         'role="img" aria-labelledby="grafik-judul grafik-uraian" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="grafik-judul">{escape(title)}</title>',
         f'<desc id="grafik-uraian">{escape(description)}</desc>',
@@ -51,15 +55,6 @@ def stacked_bars(report, month_labels, title, description):
         parts.append(
             f'<text class="kpu-chart__axis" x="{label_x:.1f}" y="{TOP + plot_h + 16}" '
             f'text-anchor="middle">{escape(month_labels[i])}</text>'
-        )
-    legend_y = HEIGHT - 16
-    for n, series in enumerate(report.by_type):
-        lx = LEFT + (n % 3) * 220
-        ly = legend_y + (n // 3) * 22
-        parts.append(
-            f'<rect class="kpu-chart__bar kpu-chart__bar--{series.slug}" x="{lx}" y="{ly - 10}" '
-            f'width="12" height="12"/><text class="kpu-chart__legend" x="{lx + 18}" '
-            f'y="{ly}">{escape(series.label)}</text>'
         )
     parts.append("</svg>")
     return "\n".join(parts)

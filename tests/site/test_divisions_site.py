@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from pelican.readers import Readers
 
+from kpu_content.model import DEFAULT_CONTENT_TYPES
 from kpu_report.model import month_window
 from tests.conftest import ROOT, make_settings, soup
 
@@ -140,8 +141,23 @@ def test_feeds_page_and_opml_list_every_feed_written(published_site):
     listed = {a["href"].split("/", 3)[3] for a in page.select(".kpu-feeds a")}
     assert listed == written
     root = ElementTree.fromstring((published_site / "feeds" / "semua.opml").read_bytes())
-    urls = {o.get("xmlUrl").split("/", 3)[3] for o in root.iter("outline") if o.get("xmlUrl")}
-    assert urls == written
+    urls = [o.get("xmlUrl").split("/", 3)[3] for o in root.iter("outline") if o.get("xmlUrl")]
+    # One subscription per feed: the Atom copy where there is one, the RSS copy otherwise.
+    subjects = {path.replace(".rss.xml", "").replace(".atom.xml", "") for path in written}
+    assert len(urls) == len(set(urls)) == len(subjects)
+    assert {u.replace(".rss.xml", "").replace(".atom.xml", "") for u in urls} == subjects
+    assert all(u.endswith(".atom.xml") or u.replace(".rss.", ".atom.") not in written for u in urls)
+
+
+def test_category_feeds_are_titled_with_the_type_label(published_site):
+    labels = make_settings().get("KPU_CONTENT_TYPES", DEFAULT_CONTENT_TYPES)
+    checked = 0
+    for path in (published_site / "feeds" / "jenis").glob("*.atom.xml"):
+        slug = path.name.removesuffix(".atom.xml")
+        title = _feed(published_site, f"feeds/jenis/{path.name}").feed.title
+        assert title.endswith(" - " + labels[slug]), title
+        checked += 1
+    assert checked >= 3
 
 
 def test_feed_autodiscovery_on_matching_pages(published_site):
@@ -201,18 +217,23 @@ def test_announcement_shows_number_and_downloadable_attachments(built_site, news
         if content_type != "pengumuman":
             continue
         page = soup(built_site / "berita" / str(date.year) / slug / "index.html")
-        rows = page.select(".kpu-attachments tbody tr")
+        rows = page.select(".kpu-files .kpu-file")
         if not rows:
             continue
         meta = page.find("dl", class_="kpu-article-meta").get_text(" ")
         assert "Nomor" in meta
+        # An announcement is its files: they come before the text.
+        files = page.select_one(".kpu-files")
+        prose = page.select_one(".kpu-prose")
+        assert files.sourceline < prose.sourceline
         for row in rows:
-            link = row.find("a")
+            link = row.find("a", class_="kpu-file__action")
             if link["href"].startswith("https://"):
                 continue
             data = (built_site / link["href"].lstrip("/")).read_bytes()
-            cells = [td.get_text(strip=True) for td in row.find_all("td")]
-            assert cells[0] == "PDF" and cells[1].endswith("KB")
-            assert cells[2] == hashlib.sha256(data).hexdigest()
+            assert row.select_one(".kpu-file__format").get_text(strip=True) == "PDF"
+            assert row.select_one(".kpu-file__size").get_text(strip=True).endswith("KB")
+            shown = row.select_one("details .kpu-file__hash").get_text(strip=True)
+            assert shown == hashlib.sha256(data).hexdigest()
             found += 1
     assert found >= 3

@@ -4,8 +4,9 @@ from xml.etree import ElementTree
 
 import pytest
 
+from kpu_content.model import labelled_feed_title
 from kpu_divisions.model import DEFAULTS, Feed, all_feeds, build_divisions, group_feeds, opml
-from kpu_report.chart import stacked_bars
+from kpu_report.chart import axis_ticks, stacked_bars
 from kpu_report.model import build_report, month_window
 
 OFFICE = {
@@ -75,19 +76,32 @@ def test_no_feed_settings_no_feeds():
     assert all_feeds(DEFAULTS, [], divisions, TYPES) == []
 
 
-def test_opml_lists_every_feed_with_absolute_urls_and_escapes_names():
+def test_opml_lists_each_feed_once_atom_first_with_absolute_urls_and_escaped_names():
     feeds = [
+        Feed("Per divisi", "Hukum & Pengawasan", "feeds/divisi/hukum.rss.xml", "rss"),
         Feed("Per divisi", "Hukum & Pengawasan", "feeds/divisi/hukum.atom.xml", "atom"),
         Feed("Semua berita", "Semua berita", "feeds/semua.rss.xml", "rss"),
     ]
     root = ElementTree.fromstring(opml(feeds, "Umpan KPU", "https://kab.kpu.go.id"))
     outlines = root.findall("./body/outline/outline")
+    # A reader subscribes to every outline: the division must appear once, as Atom.
     assert [o.get("xmlUrl") for o in outlines] == [
         "https://kab.kpu.go.id/feeds/divisi/hukum.atom.xml",
         "https://kab.kpu.go.id/feeds/semua.rss.xml",
     ]
-    assert outlines[0].get("text") == "Hukum & Pengawasan (ATOM)"
+    assert outlines[0].get("text") == "Hukum & Pengawasan"
     assert root.find("./head/title").text == "Umpan KPU"
+
+
+def test_category_feed_title_shows_the_type_label_not_the_slug():
+    labels = {"klarifikasi-hoaks": "Klarifikasi Hoaks"}
+    site = "KPU Kota Contoh"
+    assert (
+        labelled_feed_title(f"{site} - klarifikasi-hoaks", site, labels)
+        == f"{site} - Klarifikasi Hoaks"
+    )
+    assert labelled_feed_title(f"{site} - Divisi Teknis", site, labels) == f"{site} - Divisi Teknis"
+    assert labelled_feed_title(site, site, labels) == site
 
 
 @pytest.mark.parametrize(
@@ -126,3 +140,21 @@ def test_chart_is_accessible_svg_with_one_bar_per_nonzero_cell():
     assert root.find("svg:title", ns).text == "Judul <grafik>"
     bars = [r for r in root.findall("svg:rect", ns) if float(r.get("height")) > 12]
     assert len(bars) == 3
+
+
+@pytest.mark.parametrize(
+    ("largest", "top", "step"),
+    [
+        (0, 1, 1),
+        (1, 1, 1),
+        (3, 3, 1),
+        (5, 5, 1),
+        (6, 6, 2),
+        (9, 10, 2),
+        (23, 25, 5),
+        (240, 250, 50),
+    ],
+)
+def test_axis_ends_at_the_first_round_step_above_the_largest_bar(largest, top, step):
+    assert axis_ticks(largest) == (top, step)
+    assert top // step <= 5 and top >= largest
