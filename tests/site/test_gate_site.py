@@ -492,10 +492,10 @@ def test_the_sha256_shown_is_that_of_the_published_file(private_site):
     import hashlib
 
     page = soup(private_site / "ppid" / "laporan" / "index.html")
-    row = page.select_one(".kpu-attachments tbody tr")
-    published = private_site / row.find("a")["href"].lstrip("/")
-    cells = [td.get_text(strip=True) for td in row.find_all("td")]
-    assert cells[2] == hashlib.sha256(published.read_bytes()).hexdigest()
+    row = page.select_one(".kpu-files .kpu-file")
+    published = private_site / row.find("a", class_="kpu-file__action")["href"].lstrip("/")
+    shown = row.select_one(".kpu-file__hash").get_text(strip=True)
+    assert shown == hashlib.sha256(published.read_bytes()).hexdigest()
 
 
 def test_pelicans_own_command_prints_the_report_plainly_and_fails(project):

@@ -143,16 +143,17 @@ def test_item_page_shows_fields_attachments_and_the_way_back(built_site):
 def test_attachment_sizes_and_hashes_match_the_published_files(built_site):
     checked = 0
     for item_page in (built_site / "ppid").glob("*/index.html"):
-        for row in soup(item_page).select(".kpu-attachments tbody tr"):
-            link = row.find("a")
+        for row in soup(item_page).select(".kpu-files .kpu-file"):
+            link = row.find("a", class_="kpu-file__action")
             if link["href"].startswith("https://"):
                 continue
             published = built_site / link["href"].lstrip("/")
             data = published.read_bytes()
-            cells = [td.get_text(strip=True) for td in row.find_all("td")]
-            assert cells[0] == "PDF"
-            assert cells[2] == hashlib.sha256(data).hexdigest()
-            assert cells[1] == format_size(len(data))
+            assert link.has_attr("download")
+            assert row.select_one(".kpu-file__format").get_text(strip=True) == "PDF"
+            hash_text = row.select_one("details .kpu-file__hash").get_text(strip=True)
+            assert hash_text == hashlib.sha256(data).hexdigest()
+            assert row.select_one(".kpu-file__size").get_text(strip=True) == format_size(len(data))
             source = ROOT / "content" / "ppid" / "lampiran" / published.name
             with pikepdf.open(source) as original, pikepdf.open(published) as clean:
                 # The published copy is the gate's: the same pages, no Info, no XMP.
