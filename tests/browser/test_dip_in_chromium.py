@@ -72,3 +72,26 @@ def test_filter_works_without_javascript(browser, site_url):
         assert current == ["Setiap Saat", "Semua tahun"]
     finally:
         context.close()
+
+
+def test_print_button_looks_like_the_sites_buttons(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/ppid/daftar-informasi-publik/")
+        button = page.locator("button[data-print]")
+        assert button.is_visible()
+        style = button.evaluate(
+            """(el) => { const s = getComputedStyle(el), body = getComputedStyle(document.body);
+                 return [s.fontFamily === body.fontFamily, s.backgroundColor, s.color,
+                         s.cursor]; }"""
+        )
+        link_button = page.evaluate(
+            """() => { const a = document.createElement('a'); a.className = 'kpu-button';
+                 document.body.append(a); const s = getComputedStyle(a);
+                 return [s.backgroundColor, s.color]; }"""
+        )
+        assert style[0], "the print button keeps the browser's own font"
+        assert style[1:3] == link_button and style[3] == "pointer"
+    finally:
+        context.close()

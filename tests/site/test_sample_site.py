@@ -95,3 +95,24 @@ def test_one_stylesheet_bundle_with_every_component(built_site):
     assert len(sheets) == 1 and re.match(r"^/theme/css/kpu\.[0-9a-f]{10}\.css$", sheets[0])
     css = (built_site / sheets[0].lstrip("/")).read_text(encoding="utf-8")
     assert "--kpu-red" in css and ".kpu-card" in css and ".kpu-nav" in css
+
+
+def test_menu_marks_the_current_section_and_nothing_on_the_404_page(built_site):
+    def current(page):
+        return [a.get_text(strip=True) for a in soup(page).select(".kpu-nav a[aria-current]")]
+
+    assert current(built_site / "index.html") == ["Beranda"]
+    assert current(built_site / "berita" / "index.html") == ["Berita"]
+    assert current(built_site / "404.html") == []
+
+
+def test_breadcrumbs_never_repeat_a_step(built_site):
+    checked = 0
+    for page in sorted(built_site.glob("berita/[0-9]*/*/index.html")):
+        labels = [li.get_text(strip=True) for li in soup(page).select(".kpu-breadcrumbs__item")]
+        assert all(a != b for a, b in zip(labels, labels[1:], strict=False)), (page, labels)
+        badge = soup(page).select_one(".kpu-article__type .kpu-badge")
+        if "kpu-badge--berita" in badge["class"]:
+            assert labels[:2] == ["Beranda", "Berita"] and len(labels) == 3
+            checked += 1
+    assert checked >= 3
