@@ -1,18 +1,25 @@
 """Build sitemap.xml and robots.txt from the list of published pages."""
 
+import re
 from xml.etree import ElementTree
 
 from kpu_settings import FILE_ALLOWED, FOLDER_ALLOWED, Setting, folders, relative_file
 
 SCHEMA = (
     Setting("KPU_SITEMAP", "sitemap.xml", relative_file, f'{FILE_ALLOWED}, misalnya "sitemap.xml"'),
-    # The share kits and the report are for people who follow a link, not for crawlers.
+    # The build report is for the office, not for crawlers. The share kits (/sosial/) stay
+    # open: their cards are the og:image and twitter:image of nearly every page, and the
+    # crawlers that draw link previews (X's, LinkedIn's) honour robots.txt, so a closed
+    # /sosial/ leaves those previews without a picture. The captions beside the cards are
+    # only the item's title, summary and link, already public on its page; keeping them out
+    # would take a wildcard rule ("/sosial/*.txt") that is an extension some crawlers and
+    # Python's own parser do not read, or a second folder per item for the office to fetch.
     Setting(
         "KPU_ROBOTS_DISALLOW",
-        ("sosial", "laporan"),
+        ("laporan",),
         folders,
         f"daftar folder yang tertutup bagi mesin pencari, masing-masing {FOLDER_ALLOWED},"
-        ' misalnya ("sosial", "laporan")',
+        ' misalnya ("laporan",)',
     ),
 )
 NOINDEX = '<meta name="robots" content="noindex">'
@@ -41,10 +48,15 @@ def sitemap_xml(entries):
 
 
 def robots_txt(siteurl, sitemap, disallowed):
-    """Return robots.txt: everything open except the given folders, and where the sitemap is."""
+    """Return robots.txt: everything open except the given folders, and where the sitemap is.
+
+    A Sitemap line must be an absolute URL, so a build without an absolute SITEURL (the
+    local one) leaves it out rather than write a path crawlers would reject.
+    """
     lines = ["User-agent: *"]
     lines += [f"Disallow: /{folder.strip('/')}/" for folder in disallowed]
     if not disallowed:
         lines.append("Disallow:")
-    lines += ["", f"Sitemap: {siteurl}/{sitemap}"]
+    if re.match(r"^https?://[^/]+", siteurl or ""):
+        lines += ["", f"Sitemap: {siteurl.rstrip('/')}/{sitemap}"]
     return "\n".join(lines) + "\n"
