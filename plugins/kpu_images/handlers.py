@@ -20,6 +20,7 @@ from kpu_gate.references import describe, resolve
 from kpu_images.cards import (
     CARD_VERSION,
     CardJob,
+    card_alt,
     card_key,
     draw_emblem_png,
     render,
@@ -262,7 +263,7 @@ def plan_site_images(pelican):
 
 
 def plan_card(article, settings):
-    """Plan the article's two share cards; return their output paths."""
+    """Plan the article's two share cards (with its photo and verdict); return their paths."""
     state = settings[STATE_KEY]
     office = settings["KPU_OFFICE"]
     order = unit_slugs(office)
@@ -271,15 +272,29 @@ def plan_card(article, settings):
     slug_index = order.index(division["slug"]) if division["slug"] in order else len(order) - 1
     colour = division.get("color") or DIVISION_COLOURS[slug_index % len(DIVISION_COLOURS)]
     title, date_text = str(article.title), format_tanggal(article.date)
-    key = card_key(title, office["name"], date_text, division["name"], colour)
+    # The photo's widest derived JPEG/PNG: upright and metadata-free, encoded before the cards,
+    # and named by the photo's content, so its name stands for the photo in the card's key.
+    photo = state.copies[article.picture.largest.fallback] if article.picture else ""
+    hoax = getattr(article, "hoax", None) or {}
+    verdict = hoax.get("verdict", "")
+    key = card_key(
+        title, office["name"], date_text, division["name"], colour, os.path.basename(photo), verdict
+    )
     cache_stem = os.path.join(state.cache_dir, f"kartu-{key}")
     state.cards[cache_stem] = CardJob(
-        title, office["name"], date_text, division["name"], colour, cache_stem
+        title, office["name"], date_text, division["name"], colour, cache_stem, photo, verdict
     )
     folder = f"{settings['KPU_SOCIAL_DIR']}/{article.slug}"
     paths = {
         "og": f"{folder}/kartu-1200x630-{key[:8]}.jpg",
         "square": f"{folder}/kartu-1080x1080-{key[:8]}.jpg",
+        "alt": card_alt(
+            title,
+            office["name"],
+            date_text,
+            verdict,
+            article.picture.alt if article.picture else "",
+        ),
     }
     state.copies[paths["og"]] = f"{cache_stem}-og.jpg"
     state.copies[paths["square"]] = f"{cache_stem}-square.jpg"
@@ -287,16 +302,8 @@ def plan_card(article, settings):
 
 
 def _share_image(article, settings):
-    """Choose the share image: the article's own photo, else its generated card."""
-    if article.picture:
-        largest = article.picture.largest
-        return {
-            "path": largest.fallback,
-            "width": largest.width,
-            "height": largest.height,
-            "alt": article.picture.alt,
-        }
-    return {"path": article.card["og"], "width": 1200, "height": 630, "alt": str(article.title)}
+    """Share the article's 1200x630 card: a photo of another shape is cropped by every app."""
+    return {"path": article.card["og"], "width": 1200, "height": 630, "alt": article.card["alt"]}
 
 
 def collect_social_kits(generators):

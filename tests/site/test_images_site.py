@@ -139,6 +139,38 @@ def test_article_without_image_shares_its_card(photo_site):
     assert caption.startswith("Tulisan tanpa foto") and "#Uji" in caption
 
 
+def test_article_with_a_photo_shares_its_card_not_the_photo(photo_site):
+    _base, out, _settings, _files, _images = photo_site
+    page = soup(out / "berita" / "2024" / "foto" / "index.html")
+    og_image = page.find("meta", property="og:image")["content"]
+    assert "/sosial/foto/kartu-1200x630-" in og_image
+    assert page.find("meta", attrs={"name": "twitter:image"})["content"] == og_image
+    alt = page.find("meta", property="og:image:alt")["content"]
+    assert alt.startswith("Foto dari ponsel — ") and alt.endswith("Foto: Foto rapat")
+    with Image.open(out / og_image.lstrip("/")) as card:
+        assert card.size == (1200, 630)
+        # The photo (its red top-left quadrant, tests/photos.py), darkened, fills the card.
+        r, g, b = card.convert("RGB").getpixel((40, 300))
+        assert r > g + 20 and r > b + 20 and r < 160
+
+
+def test_every_article_with_a_photo_shares_a_1200x630_card(published_site):
+    articles = sorted((published_site / "berita").glob("[0-9][0-9][0-9][0-9]/*/index.html"))
+    with_photo = 0
+    for path in articles:
+        page = soup(path)
+        if page.select_one("main picture") is None:
+            continue
+        with_photo += 1
+        assert _meta(page, "og:image:width") == "1200", path
+        assert _meta(page, "og:image:height") == "630", path
+        assert len(_meta(page, "og:image:alt")) > 30, path
+        image = published_site / urlparse(_meta(page, "og:image")).path.lstrip("/")
+        with Image.open(image) as card:
+            assert card.size == (1200, 630), path
+    assert with_photo >= 5
+
+
 def _bad_build(tmp_path, images, body="", header="", **overrides):
     files = {"berita/2024-03-05-foto.md": _article(header=header, body=body)}
     with pytest.raises(ContentError) as error:
