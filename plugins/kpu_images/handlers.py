@@ -30,7 +30,7 @@ from kpu_images.inspect import ImageProblem, inspect_image, register_heif
 from kpu_images.model import build_picture, image_source, picture_html, rewrite_images
 from kpu_images.publish import cached_bytes, publish_files
 from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
-from kpu_images.social import caption
+from kpu_images.social import captions, post_of
 from kpu_messages import record_problems
 from kpu_office.brand import DIVISION_COLOURS
 from kpu_office.model import unit_slugs
@@ -51,7 +51,7 @@ class ImageState:
     jobs: dict = field(default_factory=dict)  # cache stem -> EncodeJob
     cards: dict = field(default_factory=dict)  # cache stem -> CardJob
     copies: dict = field(default_factory=dict)  # output path -> cache file
-    social: dict = field(default_factory=dict)  # output folder -> caption text
+    social: dict = field(default_factory=dict)  # output folder -> {channel: caption text}
     emblem: str = ""
     logo: tuple = ()  # (source, output path) of a raster office logo
     encoded: int = 0
@@ -307,7 +307,7 @@ def _share_image(article, settings):
 
 
 def collect_social_kits(generators):
-    """Write each published article's ready-to-post caption next to its cards.
+    """Write each published article's ready-to-post captions (one per channel) by its cards.
 
     Once every generator has read its files: a caption reads the article's summary, and
     Pelican works the article's HTML out (links included) once, on first use; before the
@@ -325,7 +325,7 @@ def collect_social_kits(generators):
         # The public address, even in a local build: the caption is meant to be posted.
         public = settings["KPU_OFFICE"].get("site_url", "").rstrip("/")
         url = f"{public or settings.get('SITEURL', '')}/{article.url}"
-        state.social[folder] = caption(article, url, hashtags)
+        state.social[folder] = captions(post_of(article, url, hashtags))
 
 
 def drop_raster_originals(generator):
@@ -370,8 +370,9 @@ def finish(generators):
         with open(state.logo[0], "rb") as handle:
             clean = clean_image_bytes(handle.read(), extension(state.logo[0]))
         files[state.logo[1]] = cached_bytes(ledger, clean)
-    for folder, text in state.social.items():
-        files[f"{folder}/keterangan.txt"] = cached_bytes(ledger, text.encode("utf-8"))
+    for folder, texts in state.social.items():
+        for channel, text in texts.items():
+            files[f"{folder}/{channel}.txt"] = cached_bytes(ledger, text.encode("utf-8"))
     publish_files(output, files)
     for name, data in (("hashes.json", state.hashes), ("infos.json", state.infos)):
         ledger.write(os.path.join(state.cache_dir, name), json.dumps(data).encode("utf-8"))

@@ -14,7 +14,6 @@ from kpu_images.model import (
     tag_attributes,
 )
 from kpu_images.settings import DEFAULTS
-from kpu_images.social import caption, first_sentences, hashtag
 from tests.photos import GPS_IFD, camera_jpeg, png_bytes
 
 
@@ -165,28 +164,3 @@ def test_transparent_png_keeps_alpha_in_png_fallback(tmp_path):
     written = _encode(tmp_path, png_bytes(300, 200, alpha=True), (300,), "png", "logo.png")
     with Image.open(next(p for p in written if p.endswith(".png"))) as image:
         assert image.mode == "RGBA" and image.size == (300, 200)
-
-
-@pytest.mark.parametrize(
-    ("tag", "expected"),
-    [("pemilu 2024", "#Pemilu2024"), ("ppid", "#PPID"), ("daftar pemilih", "#DaftarPemilih")],
-)
-def test_hashtags(tag, expected):
-    assert hashtag(tag) == expected
-
-
-def test_caption_has_title_two_sentences_link_and_unique_hashtags():
-    class Article:
-        title = "Rapat pleno DPT"
-        summary = "<p>Satu. Dua! Tiga?</p>"
-        tags = ["dpt", "pemilu 2024"]
-
-    text = caption(Article(), "https://k.go.id/berita/2024/x/", ["#KPUContoh", "#DPT"])
-    blocks = text.strip().split("\n\n")
-    assert blocks == [
-        "Rapat pleno DPT",
-        "Satu. Dua!",
-        "https://k.go.id/berita/2024/x/",
-        "#DPT #Pemilu2024 #KPUContoh",
-    ]
-    assert first_sentences("A. B. C.", 1) == "A."
