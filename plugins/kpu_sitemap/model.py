@@ -47,6 +47,20 @@ def sitemap_xml(entries):
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, "unicode") + "\n"
 
 
+def closed_share_folders(disallowed, share_folders):
+    """Return a message per disallowed folder holding (or held in) a folder of share images."""
+    problems = []
+    for folder in (f.strip("/") for f in disallowed):
+        for share in (f.strip("/") for f in share_folders):
+            if share == folder or share.startswith(f"{folder}/") or folder.startswith(f"{share}/"):
+                problems.append(
+                    f'KPU_ROBOTS_DISALLOW menutup folder "{folder}", padahal di "{share}" ada '
+                    "gambar pratinjau tautan (og:image) yang harus bisa diambil X, LinkedIn dan "
+                    f'aplikasi lain. Hapus "{folder}" dari KPU_ROBOTS_DISALLOW.'
+                )
+    return problems
+
+
 def robots_txt(siteurl, sitemap, disallowed):
     """Return robots.txt: everything open except the given folders, and where the sitemap is.
 

@@ -6,7 +6,7 @@ from urllib.robotparser import RobotFileParser
 import pytest
 
 from kpu_sitemap.handlers import says_noindex
-from kpu_sitemap.model import NOINDEX, SCHEMA, page_url, robots_txt
+from kpu_sitemap.model import NOINDEX, SCHEMA, closed_share_folders, page_url, robots_txt
 
 
 def _page(path, head):
@@ -69,3 +69,18 @@ def test_robots_leaves_the_share_cards_open_by_default():
     for agent in ("*", "Twitterbot", "LinkedInBot"):
         assert parser.can_fetch(agent, "https://kpu.example/sosial/a/kartu-1200x630-1.jpg")
         assert not parser.can_fetch(agent, "https://kpu.example/laporan/")
+
+
+@pytest.mark.parametrize(
+    ("disallowed", "closed"),
+    [
+        (("laporan",), []),
+        (("sosial", "laporan"), ["sosial"]),
+        (("images/asli",), ["images/asli"]),
+        (("sosialisasi",), []),
+    ],
+)
+def test_a_folder_of_share_images_may_not_be_closed_to_crawlers(disallowed, closed):
+    problems = closed_share_folders(disallowed, ("sosial", "images"))
+    assert [p.split('"')[1] for p in problems] == closed
+    assert all("Hapus" in p for p in problems)
