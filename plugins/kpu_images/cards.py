@@ -10,7 +10,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw, ImageOps
+from PIL import Image, ImageDraw
 
 from kpu_buildstate.store import write_entry
 from kpu_images.layout import SIZES, font, font_path, layout_card
@@ -78,7 +78,15 @@ def _background(photo, size):
     """Return the card's canvas: white, or the photo cropped to fill it and darkened."""
     if photo is None:
         return Image.new("RGB", size, WHITE)
-    filled = ImageOps.fit(photo, size, Image.Resampling.BICUBIC, centering=(0.5, 0.4))
+    # Crop to the card's shape (a little above the middle, where faces usually are) and
+    # scale in one step; bilinear is enough under the scrim and cheaper than bicubic.
+    width, height = size
+    scale = max(width / photo.width, height / photo.height)
+    crop_w, crop_h = width / scale, height / scale
+    left = (photo.width - crop_w) / 2
+    top = (photo.height - crop_h) * 0.4
+    box = (left, top, left + crop_w, top + crop_h)
+    filled = photo.resize(size, Image.Resampling.BILINEAR, box=box, reducing_gap=2.0)
     return Image.blend(filled, Image.new("RGB", size, (0, 0, 0)), SCRIM)
 
 

@@ -74,10 +74,12 @@ def width_of(text, points, weight):
 
 def wrap(text, points, weight, max_width, max_lines):
     """Wrap at spaces only; shorten with an ellipsis after max_lines. Return (lines, cut)."""
+    face = font(weight, points)
     lines, current = [], ""
     for word in text.split():
         candidate = f"{current} {word}".strip()
-        if width_of(candidate, points, weight) <= max_width or not current:
+        # The advance is cheap to measure; fit_text checks each kept line's ink afterwards.
+        if face.getlength(candidate) <= max_width or not current:
             current = candidate
         else:
             lines.append(current)
