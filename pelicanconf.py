@@ -43,7 +43,7 @@ KPU_OFFICE = {
         "youtube": "https://www.youtube.com/@kputemanggung",
         "whatsapp": "https://wa.me/6229300000000",
     },
-    # Hashtags added to every ready-to-post caption (see /sosial/<slug>/keterangan.txt).
+    # Hashtags added to the ready-to-post captions (/sosial/<slug>/x.txt, instagram.txt …).
     "hashtags": ["#KPUTemanggung", "#TemanPemilih"],
     # The five divisions; `slug` is what news items write in their `Divisi:` field, and
     # /divisi/<slug>/ is the division's page; `description` is shown there.

@@ -402,19 +402,48 @@ def gh_pages(c, remote="origin", branch="gh-pages", push=True):
     )
 
 
+def _social_slugs(kits):
+    """Return the slugs that have a social media kit in the built output."""
+    return sorted(p.parent.name for p in kits.glob("*/x.txt"))
+
+
 @task
 def social(c, slug):
-    """Build, then print an article's ready-to-post caption and the paths of its cards."""
+    """Build, then print an article's captions for X, Instagram, Facebook and WhatsApp."""
+    import difflib
+
+    from kpu_images.social import CHANNELS, X_LIMIT, x_length
+
     _build(DEV_CONF)
-    settings = _site_settings()
-    folder = OUTPUT / settings.get("KPU_SOCIAL_DIR", "sosial") / slug
-    caption_file = folder / "keterangan.txt"
-    if not caption_file.exists():
-        raise Exit(f'Tulisan dengan slug "{slug}" tidak ditemukan di {folder.parent}.', code=1)
-    print(caption_file.read_text(encoding="utf-8"))
+    kits = OUTPUT / _site_settings().get("KPU_SOCIAL_DIR", "sosial")
+    folder = kits / slug
+    if not (folder / "x.txt").exists():
+        known = _social_slugs(kits)
+        close = difflib.get_close_matches(slug, known, n=1)
+        hint = f' Maksud Anda "{close[0]}"?' if close else ""
+        raise Exit(
+            f'Tulisan dengan slug "{slug}" tidak ditemukan di {folder.parent}.{hint} '
+            "Daftar slug: .venv/bin/invoke social-list",
+            code=1,
+        )
+    for channel, label in CHANNELS:
+        text = (folder / f"{channel}.txt").read_text(encoding="utf-8")
+        count = f", {x_length(text.strip())}/{X_LIMIT} karakter" if channel == "x" else ""
+        print(f"===== {label} ({channel}.txt{count}) =====")
+        print(text)
     print("Gambar untuk diunggah:")
     for card in sorted(folder.glob("kartu-*.jpg")):
         print(f"  {card.relative_to(ROOT)}")
+
+
+@task
+def social_list(c):
+    """Build, then list the slugs of the articles that have a social media kit."""
+    _build(DEV_CONF)
+    kits = OUTPUT / _site_settings().get("KPU_SOCIAL_DIR", "sosial")
+    print("Slug tulisan yang punya kit media sosial (pakai: .venv/bin/invoke social <slug>):")
+    for slug in _social_slugs(kits):
+        print(f"  {slug}")
 
 
 LIGHTHOUSE = "12.2.3"  # Lighthouse 13 needs Node 22; the machines here have Node 20

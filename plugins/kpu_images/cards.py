@@ -1,35 +1,40 @@
 """Share cards: a 1200x630 (Open Graph) and a 1080x1080 (Instagram) image per article.
 
 Drawn with Pillow in Source Sans Pro (SIL Open Font License, from the font-source-sans-pro
-package), so no font is fetched at build time and every office gets the same look.
+package), so no font is fetched at build time and every office gets the same look. Where
+each text goes is worked out in kpu_images.layout; this module only paints it.
 """
 
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from kpu_buildstate.store import write_entry
-from kpu_office.brand import INK, MUTED, RED, WHITE, draw_emblem
+from kpu_images.layout import SIZES, font, font_path, layout_card
+from kpu_office.brand import DIVISION_COLOURS, INK, MUTED, RED, WHITE, draw_emblem
 
-CARD_VERSION = 2
-SIZES = {"og": (1200, 630), "square": (1080, 1080)}
-ELLIPSIS = "…"
+__all__ = ["SIZES", "CardJob", "card_alt", "card_key", "draw_card", "font_path", "render"]
 
-
-def font_path(weight="Bold"):
-    """Return the path of a Source Sans Pro TTF shipped by the font package."""
-    import font_source_sans_pro
-
-    return os.path.join(font_source_sans_pro.font_directory, f"SourceSansPro-{weight}.ttf")
+CARD_VERSION = 3
+# The stamp of a hoax clarification, by the kit's verdicts (kpu_content.types.VERDICTS).
+# "Menyesatkan" keeps its own word: "disinformasi" would claim an intent the verdict does
+# not record, and the card must say what the page's clarification box says.
+STAMPS = {
+    "hoaks": ("HOAKS", RED),
+    "menyesatkan": ("MENYESATKAN", DIVISION_COLOURS[3]),
+    "sebagian-benar": ("SEBAGIAN BENAR", DIVISION_COLOURS[3]),
+    "benar": ("FAKTA", DIVISION_COLOURS[2]),
+}
+SCRIM = 0.62  # how far a photo is darkened under white text (about 5:1 on a white photo)
+LIGHT = "#e8e8e8"  # the date on a photo
 
 
 @dataclass(frozen=True)
 class CardJob:
-    """The text of one card and where its two sizes go in the cache."""
+    """The text of one card, its photo and verdict, and where its two sizes go in the cache."""
 
     title: str
     office: str
@@ -37,77 +42,80 @@ class CardJob:
     division: str
     colour: str
     cache_stem: str
+    photo: str = ""  # a derived, upright, metadata-free copy of the item's photo
+    verdict: str = ""  # a key of STAMPS, for hoax clarifications
 
     def outputs(self):
         """Return the cache files of the card (one per size)."""
         return [f"{self.cache_stem}-{name}.jpg" for name in SIZES]
 
 
-def card_key(title, office, date_text, division, colour):
-    """Hash everything drawn on a card, so a changed title makes a new card."""
-    payload = json.dumps([title, office, date_text, division, colour, CARD_VERSION])
+def card_key(title, office, date_text, division, colour, photo_key="", verdict=""):
+    """Hash everything drawn on a card, so a changed title, photo or verdict makes a new card."""
+    payload = json.dumps(
+        [title, office, date_text, division, colour, photo_key, verdict, CARD_VERSION]
+    )
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
-def wrap(text, font, max_width, max_lines):
-    """Wrap at spaces only; shorten with an ellipsis after max_lines. Return (lines, cut)."""
-    words = text.split()
-    lines, current = [], ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if font.getlength(candidate) <= max_width or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    if len(lines) <= max_lines:
-        return lines, False
-    kept = lines[:max_lines]
-    last = kept[-1].split()
-    while last and font.getlength(" ".join(last) + ELLIPSIS) > max_width:
-        last.pop()
-    kept[-1] = " ".join(last).rstrip(",.;:–-") + ELLIPSIS
-    return kept, True
+def card_alt(title, office, date_text, verdict="", photo_alt=""):
+    """Describe a card for og:image:alt: what it says, and its photo if it has one."""
+    stamp = f"Cap {STAMPS[verdict][0]}: " if verdict in STAMPS else ""
+    photo = f" Foto: {photo_alt}" if photo_alt else ""
+    return f"{stamp}{title} — {office}, {date_text}.{photo}"
 
 
-def fit_title(title, size_name):
-    """Pick the largest font size at which the title fits, else shorten it; (font, lines)."""
-    width, _height = SIZES[size_name]
-    max_width = width - 2 * 72
-    max_lines = 4 if size_name == "og" else 6
-    steps = (64, 58, 52, 46, 42) if size_name == "og" else (84, 76, 68, 60, 52, 46)
-    for points in steps:
-        font = ImageFont.truetype(font_path("Bold"), points)
-        lines, cut = wrap(title, font, max_width, max_lines)
-        widest = max((font.getlength(w) for w in title.split()), default=0)
-        if not cut and widest <= max_width:
-            return font, lines
-    return font, lines
+def open_photo(job):
+    """Decode the job's photo once for both sizes (None without one)."""
+    if not job.photo:
+        return None
+    with Image.open(job.photo) as photo:
+        photo.draft("RGB", SIZES["og"])  # a JPEG decodes at a fraction of its size if it can
+        return photo.convert("RGB")
 
 
-def draw_card(job, size_name):
-    """Draw one card size and return the image."""
+def _background(photo, size):
+    """Return the card's canvas: white, or the photo cropped to fill it and darkened."""
+    if photo is None:
+        return Image.new("RGB", size, WHITE)
+    # Crop to the card's shape (a little above the middle, where faces usually are) and
+    # scale in one step; bilinear is enough under the scrim and cheaper than bicubic.
+    width, height = size
+    scale = max(width / photo.width, height / photo.height)
+    crop_w, crop_h = width / scale, height / scale
+    left = (photo.width - crop_w) / 2
+    top = (photo.height - crop_h) * 0.4
+    box = (left, top, left + crop_w, top + crop_h)
+    filled = photo.resize(size, Image.Resampling.BILINEAR, box=box, reducing_gap=2.0)
+    return Image.blend(filled, Image.new("RGB", size, (0, 0, 0)), SCRIM)
+
+
+def draw_card(job, size_name, photo=None):
+    """Draw one card size and return the image; `photo` is open_photo(job), if already read."""
     width, height = SIZES[size_name]
-    image = Image.new("RGB", (width, height), WHITE)
+    stamp, stamp_colour = STAMPS.get(job.verdict, ("", RED))
+    layout = layout_card(size_name, job.office, job.title, job.division, job.date_text, stamp)
+    if photo is None:
+        photo = open_photo(job)
+    image = _background(photo, (width, height))
+    on_photo = photo is not None
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, width, 18], fill=RED)
     draw.rectangle([0, height - 14, width, height], fill=job.colour)
-    small = ImageFont.truetype(font_path("Semibold"), 30)
-    regular = ImageFont.truetype(font_path("Regular"), 28)
     draw_emblem(draw, 72, 56)
-    draw.text((72 + 64, 62), job.office.upper(), font=small, fill=RED)
-    title_font, lines = fit_title(job.title, size_name)
-    line_height = int(title_font.size * 1.18)
-    y = 150 if size_name == "og" else 220
-    for line in lines:
-        draw.text((72, y), line, font=title_font, fill=INK)
-        y += line_height
-    footer_y = height - 96
-    draw.rectangle([72, footer_y, 80, footer_y + 46], fill=job.colour)
-    draw.text((96, footer_y - 2), job.division, font=small, fill=job.colour)
-    draw.text((96, footer_y + 30), job.date_text, font=regular, fill=MUTED)
+    draw.rectangle(layout.bar, fill=job.colour)
+    if layout.stamp_box:
+        draw.rectangle(layout.stamp_box, fill=stamp_colour, outline=WHITE, width=3)
+    colours = {
+        "office": WHITE if on_photo else RED,
+        "stamp": WHITE,
+        "title": WHITE if on_photo else INK,
+        "division": WHITE if on_photo else job.colour,
+        "date": LIGHT if on_photo else MUTED,
+    }
+    for line in layout.lines:
+        face = font(line.weight, line.points)
+        draw.text((line.x, line.y), line.text, font=face, fill=colours[line.role])
     return image
 
 
@@ -123,9 +131,11 @@ def draw_emblem_png(path, size):
 def render(job):
     """Write both card sizes of one job to the cache atomically; return {file: ledger entry}."""
     written = {}
+    photo = open_photo(job)
     for size_name in SIZES:
         path = f"{job.cache_stem}-{size_name}.jpg"
         buffer = io.BytesIO()
-        draw_card(job, size_name).save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+        card = draw_card(job, size_name, photo)
+        card.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
         written[path] = write_entry(path, buffer.getvalue())
     return written

@@ -20,6 +20,7 @@ from kpu_gate.references import describe, resolve
 from kpu_images.cards import (
     CARD_VERSION,
     CardJob,
+    card_alt,
     card_key,
     draw_emblem_png,
     render,
@@ -29,7 +30,7 @@ from kpu_images.inspect import ImageProblem, inspect_image, register_heif
 from kpu_images.model import build_picture, image_source, picture_html, rewrite_images
 from kpu_images.publish import cached_bytes, publish_files
 from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
-from kpu_images.social import caption
+from kpu_images.social import captions, post_of
 from kpu_messages import record_problems
 from kpu_office.brand import DIVISION_COLOURS
 from kpu_office.model import unit_slugs
@@ -50,7 +51,7 @@ class ImageState:
     jobs: dict = field(default_factory=dict)  # cache stem -> EncodeJob
     cards: dict = field(default_factory=dict)  # cache stem -> CardJob
     copies: dict = field(default_factory=dict)  # output path -> cache file
-    social: dict = field(default_factory=dict)  # output folder -> caption text
+    social: dict = field(default_factory=dict)  # output folder -> {channel: caption text}
     emblem: str = ""
     logo: tuple = ()  # (source, output path) of a raster office logo
     encoded: int = 0
@@ -262,7 +263,7 @@ def plan_site_images(pelican):
 
 
 def plan_card(article, settings):
-    """Plan the article's two share cards; return their output paths."""
+    """Plan the article's two share cards (with its photo and verdict); return their paths."""
     state = settings[STATE_KEY]
     office = settings["KPU_OFFICE"]
     order = unit_slugs(office)
@@ -271,15 +272,29 @@ def plan_card(article, settings):
     slug_index = order.index(division["slug"]) if division["slug"] in order else len(order) - 1
     colour = division.get("color") or DIVISION_COLOURS[slug_index % len(DIVISION_COLOURS)]
     title, date_text = str(article.title), format_tanggal(article.date)
-    key = card_key(title, office["name"], date_text, division["name"], colour)
+    # The photo's widest derived JPEG/PNG: upright and metadata-free, encoded before the cards,
+    # and named by the photo's content, so its name stands for the photo in the card's key.
+    photo = state.copies[article.picture.largest.fallback] if article.picture else ""
+    hoax = getattr(article, "hoax", None) or {}
+    verdict = hoax.get("verdict", "")
+    key = card_key(
+        title, office["name"], date_text, division["name"], colour, os.path.basename(photo), verdict
+    )
     cache_stem = os.path.join(state.cache_dir, f"kartu-{key}")
     state.cards[cache_stem] = CardJob(
-        title, office["name"], date_text, division["name"], colour, cache_stem
+        title, office["name"], date_text, division["name"], colour, cache_stem, photo, verdict
     )
     folder = f"{settings['KPU_SOCIAL_DIR']}/{article.slug}"
     paths = {
         "og": f"{folder}/kartu-1200x630-{key[:8]}.jpg",
         "square": f"{folder}/kartu-1080x1080-{key[:8]}.jpg",
+        "alt": card_alt(
+            title,
+            office["name"],
+            date_text,
+            verdict,
+            article.picture.alt if article.picture else "",
+        ),
     }
     state.copies[paths["og"]] = f"{cache_stem}-og.jpg"
     state.copies[paths["square"]] = f"{cache_stem}-square.jpg"
@@ -287,20 +302,12 @@ def plan_card(article, settings):
 
 
 def _share_image(article, settings):
-    """Choose the share image: the article's own photo, else its generated card."""
-    if article.picture:
-        largest = article.picture.largest
-        return {
-            "path": largest.fallback,
-            "width": largest.width,
-            "height": largest.height,
-            "alt": article.picture.alt,
-        }
-    return {"path": article.card["og"], "width": 1200, "height": 630, "alt": str(article.title)}
+    """Share the article's 1200x630 card: a photo of another shape is cropped by every app."""
+    return {"path": article.card["og"], "width": 1200, "height": 630, "alt": article.card["alt"]}
 
 
 def collect_social_kits(generators):
-    """Write each published article's ready-to-post caption next to its cards.
+    """Write each published article's ready-to-post captions (one per channel) by its cards.
 
     Once every generator has read its files: a caption reads the article's summary, and
     Pelican works the article's HTML out (links included) once, on first use; before the
@@ -318,7 +325,7 @@ def collect_social_kits(generators):
         # The public address, even in a local build: the caption is meant to be posted.
         public = settings["KPU_OFFICE"].get("site_url", "").rstrip("/")
         url = f"{public or settings.get('SITEURL', '')}/{article.url}"
-        state.social[folder] = caption(article, url, hashtags)
+        state.social[folder] = captions(post_of(article, url, hashtags))
 
 
 def drop_raster_originals(generator):
@@ -363,8 +370,9 @@ def finish(generators):
         with open(state.logo[0], "rb") as handle:
             clean = clean_image_bytes(handle.read(), extension(state.logo[0]))
         files[state.logo[1]] = cached_bytes(ledger, clean)
-    for folder, text in state.social.items():
-        files[f"{folder}/keterangan.txt"] = cached_bytes(ledger, text.encode("utf-8"))
+    for folder, texts in state.social.items():
+        for channel, text in texts.items():
+            files[f"{folder}/{channel}.txt"] = cached_bytes(ledger, text.encode("utf-8"))
     publish_files(output, files)
     for name, data in (("hashes.json", state.hashes), ("infos.json", state.infos)):
         ledger.write(os.path.join(state.cache_dir, name), json.dumps(data).encode("utf-8"))

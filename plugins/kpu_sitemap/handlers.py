@@ -3,16 +3,31 @@
 import os
 
 from kpu_buildstate import contract, load_pickle, save_pickle
-from kpu_settings import apply_schema
-from kpu_sitemap.model import NOINDEX, SCHEMA, page_url, robots_txt, sitemap_xml
+from kpu_settings import apply_schema, raise_settings_problems
+from kpu_sitemap.model import (
+    NOINDEX,
+    SCHEMA,
+    closed_share_folders,
+    page_url,
+    robots_txt,
+    sitemap_xml,
+)
 
 DATES_KEY = contract.per_build_key("KPU_SITEMAP_DATES")
 MEMO_FORMAT = 1  # bump when what the memo keeps per page changes
 
 
 def apply_settings(pelican):
-    """Check the settings and start this build's table of page dates."""
-    apply_schema(pelican.settings, SCHEMA, "kpu_sitemap")
+    """Check the settings (no share image closed to crawlers); start the table of page dates."""
+    settings = pelican.settings
+    apply_schema(settings, SCHEMA, "kpu_sitemap")
+    # kpu_images' folders: the share cards and the photos' derived copies.
+    shared = (
+        settings.get("KPU_SOCIAL_DIR", "sosial"),
+        settings.get("KPU_IMAGE_OUTPUT_DIR", "images"),
+    )
+    problems = closed_share_folders(settings["KPU_ROBOTS_DISALLOW"], shared)
+    raise_settings_problems(settings, "kpu_sitemap", problems)
     pelican.settings[DATES_KEY] = {}
 
 

@@ -8,6 +8,7 @@ import pytest
 from pelican import Pelican
 from PIL import Image
 
+from kpu_images.social import BIO_LINE, CHANNELS, X_LIMIT, x_length
 from kpu_messages import ContentError
 from tests.conftest import PUBLISH_CONF, html_pages, make_settings, soup, write_content
 from tests.photos import GPS_IFD, camera_jpeg, png_bytes
@@ -135,8 +136,65 @@ def test_article_without_image_shares_its_card(photo_site):
     assert page.find("meta", property="og:image:width")["content"] == "1200"
     squares = list((out / "sosial" / "tanpa-foto").glob("kartu-1080x1080-*.jpg"))
     assert len(squares) == 1
-    caption = (out / "sosial" / "tanpa-foto" / "keterangan.txt").read_text(encoding="utf-8")
+    kit = out / "sosial" / "tanpa-foto"
+    assert sorted(p.name for p in kit.glob("*.txt")) == [
+        "facebook.txt",
+        "instagram.txt",
+        "whatsapp.txt",
+        "x.txt",
+    ]
+    caption = (kit / "facebook.txt").read_text(encoding="utf-8")
     assert caption.startswith("Tulisan tanpa foto") and "#Uji" in caption
+
+
+def test_every_sample_caption_keeps_its_channel_rules(built_site):
+    kits = sorted(p for p in (built_site / "sosial").iterdir() if p.is_dir())
+    articles = list((built_site / "berita").glob("[0-9][0-9][0-9][0-9]/*/index.html"))
+    assert len(kits) == len(articles)
+    longest = {}
+    for kit in kits:
+        texts = {c: (kit / f"{c}.txt").read_text(encoding="utf-8") for c, _label in CHANNELS}
+        url = re.search(r"https://\S+", texts["facebook"]).group(0)
+        assert url.endswith(f"/{kit.name}/")
+        assert x_length(texts["x"].strip()) <= X_LIMIT and url in texts["x"], kit.name
+        assert "http" not in texts["instagram"] and BIO_LINE in texts["instagram"], kit.name
+        assert url in texts["whatsapp"] and texts["whatsapp"].startswith("*"), kit.name
+        for channel, text in texts.items():
+            size = x_length(text.strip()) if channel == "x" else len(text.strip())
+            longest[channel] = max(longest.get(channel, 0), size)
+    print(f"longest caption per channel: {longest}")
+
+
+def test_article_with_a_photo_shares_its_card_not_the_photo(photo_site):
+    _base, out, _settings, _files, _images = photo_site
+    page = soup(out / "berita" / "2024" / "foto" / "index.html")
+    og_image = page.find("meta", property="og:image")["content"]
+    assert "/sosial/foto/kartu-1200x630-" in og_image
+    assert page.find("meta", attrs={"name": "twitter:image"})["content"] == og_image
+    alt = page.find("meta", property="og:image:alt")["content"]
+    assert alt.startswith("Foto dari ponsel — ") and alt.endswith("Foto: Foto rapat")
+    with Image.open(out / og_image.lstrip("/")) as card:
+        assert card.size == (1200, 630)
+        # The photo (its red top-left quadrant, tests/photos.py), darkened, fills the card.
+        r, g, b = card.convert("RGB").getpixel((40, 300))
+        assert r > g + 20 and r > b + 20 and r < 160
+
+
+def test_every_article_with_a_photo_shares_a_1200x630_card(published_site):
+    articles = sorted((published_site / "berita").glob("[0-9][0-9][0-9][0-9]/*/index.html"))
+    with_photo = 0
+    for path in articles:
+        page = soup(path)
+        if page.select_one("main picture") is None:
+            continue
+        with_photo += 1
+        assert _meta(page, "og:image:width") == "1200", path
+        assert _meta(page, "og:image:height") == "630", path
+        assert len(_meta(page, "og:image:alt")) > 30, path
+        image = published_site / urlparse(_meta(page, "og:image")).path.lstrip("/")
+        with Image.open(image) as card:
+            assert card.size == (1200, 630), path
+    assert with_photo >= 5
 
 
 def _bad_build(tmp_path, images, body="", header="", **overrides):

@@ -1,4 +1,4 @@
-"""The invoke tasks: `new` scaffolds files that build; `build` reports mistakes plainly."""
+"""The invoke tasks: `new` scaffolds files that build; `build` and `social` speak plainly."""
 
 import subprocess
 import sys
@@ -155,3 +155,23 @@ def test_build_of_the_sample_succeeds(project):
     result = _invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output" / "index.html").exists()
+
+
+def test_social_prints_every_channel_and_social_list_names_the_slugs(project):
+    result = _invoke(project, "social", "hoaks-pindah-domisili-hilang-hak-pilih")
+    assert result.returncode == 0, result.stdout + result.stderr
+    headings = [line for line in result.stdout.splitlines() if line.startswith("===== ")]
+    assert [h.split(" (")[0] for h in headings] == [
+        "===== X",
+        "===== Instagram",
+        "===== Facebook",
+        "===== WhatsApp",
+    ]
+    assert headings[0].endswith("/280 karakter) =====")
+    assert "Tautan lengkap di bio." in result.stdout and "kartu-1200x630-" in result.stdout
+    wrong = _invoke(project, "social", "hoaks-pindah-domisili")
+    assert wrong.returncode == 1
+    assert 'Maksud Anda "hoaks-pindah-domisili-hilang-hak-pilih"?' in wrong.stdout + wrong.stderr
+    listing = _invoke(project, "social-list")
+    assert listing.returncode == 0
+    assert "  hoaks-pindah-domisili-hilang-hak-pilih" in listing.stdout.splitlines()

@@ -3,6 +3,7 @@
 import json
 import shutil
 import subprocess
+from urllib.robotparser import RobotFileParser
 from xml.etree import ElementTree
 
 import pytest
@@ -42,7 +43,29 @@ def test_sitemap_lists_every_public_page_and_nothing_hidden(published_site):
     assert not any("/sosial/" in u or "/laporan/" in u for u in urls)
     assert siteurl + "/404.html" not in urls
     robots = (published_site / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {siteurl}/sitemap.xml" in robots and "Disallow: /sosial/" in robots
+    assert f"Sitemap: {siteurl}/sitemap.xml" in robots and "Disallow: /laporan/" in robots
+
+
+def test_robots_txt_of_the_local_build_names_no_relative_sitemap(built_site):
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots and "Sitemap:" not in robots
+
+
+def test_no_share_image_is_closed_to_crawlers_by_robots_txt(published_site):
+    # Link-preview crawlers (X's, LinkedIn's) honour robots.txt: a blocked image is no image.
+    parser = RobotFileParser()
+    parser.parse((published_site / "robots.txt").read_text(encoding="utf-8").splitlines())
+    checked = 0
+    for path in html_pages(published_site):
+        page = soup(path)
+        for key in ("og:image", "twitter:image"):
+            tag = page.find("meta", property=key) or page.find("meta", attrs={"name": key})
+            if tag is None:
+                continue
+            for agent in ("*", "Twitterbot", "LinkedInBot", "facebookexternalhit"):
+                assert parser.can_fetch(agent, tag["content"]), (path, key, agent)
+            checked += 1
+    assert checked > 200
 
 
 def test_icons_manifest_and_theme_colour(published_site):

@@ -1,9 +1,8 @@
 import os
 
 import pytest
-from PIL import Image, ImageFont
+from PIL import Image
 
-from kpu_images.cards import SIZES, CardJob, draw_card, fit_title, font_path, render, wrap
 from kpu_images.encode import EncodeJob, encode
 from kpu_images.inspect import ImageInfo, ImageProblem, inspect_image
 from kpu_images.model import (
@@ -15,7 +14,6 @@ from kpu_images.model import (
     tag_attributes,
 )
 from kpu_images.settings import DEFAULTS
-from kpu_images.social import caption, first_sentences, hashtag
 from tests.photos import GPS_IFD, camera_jpeg, png_bytes
 
 
@@ -166,70 +164,3 @@ def test_transparent_png_keeps_alpha_in_png_fallback(tmp_path):
     written = _encode(tmp_path, png_bytes(300, 200, alpha=True), (300,), "png", "logo.png")
     with Image.open(next(p for p in written if p.endswith(".png"))) as image:
         assert image.mode == "RGBA" and image.size == (300, 200)
-
-
-def test_wrap_never_cuts_words_and_shortens_with_an_ellipsis():
-    font = ImageFont.truetype(font_path("Bold"), 60)
-    title = " ".join(["Penyelenggaraan"] * 20)
-    lines, cut = wrap(title, font, 1056, 4)
-    assert cut and len(lines) == 4 and lines[-1].endswith("…")
-    for line in lines:
-        assert font.getlength(line) <= 1056
-        assert all(word in ("Penyelenggaraan", "Penyelenggaraan…") for word in line.split())
-    assert wrap("Rapat pleno", font, 1056, 4) == (["Rapat pleno"], False)
-
-
-@pytest.mark.parametrize("size_name", list(SIZES))
-def test_long_title_stays_inside_the_card(tmp_path, size_name):
-    title = (
-        "Rapat koordinasi evaluasi pengelolaan kehumasan, website, media sosial dan layanan "
-        "informasi publik KPU kabupaten dan kota se-Jawa Tengah menjelang tahapan pemilu"
-    )
-    font, lines = fit_title(title, size_name)
-    width = SIZES[size_name][0]
-    assert all(font.getlength(line) <= width - 144 for line in lines)
-    image = draw_card(
-        CardJob(
-            title, "KPU Kabupaten Contoh", "Selasa, 25 Mei 2021", "Divisi Teknis", "#1d4f91", ""
-        ),
-        size_name,
-    )
-    assert image.size == SIZES[size_name]
-    right_margin = image.crop((width - 60, 140, width, image.height - 120)).convert("L")
-    assert right_margin.getextrema()[0] > 240, "title text ran into the right margin"
-
-
-def test_render_writes_both_card_sizes(tmp_path):
-    job = CardJob("Judul", "KPU", "Senin, 1 Januari 2024", "Divisi", "#a50f1a", str(tmp_path / "c"))
-    for path, size in zip(render(job), SIZES.values(), strict=True):
-        with Image.open(path) as image:
-            assert image.size == size and image.format == "JPEG"
-
-
-@pytest.mark.parametrize(
-    ("tag", "expected"),
-    [("pemilu 2024", "#Pemilu2024"), ("ppid", "#PPID"), ("daftar pemilih", "#DaftarPemilih")],
-)
-def test_hashtags(tag, expected):
-    assert hashtag(tag) == expected
-
-
-def test_caption_has_title_two_sentences_link_and_unique_hashtags():
-    class Article:
-        title = "Rapat pleno DPT"
-        summary = "<p>Satu. Dua! Tiga?</p>"
-        tags = ["dpt", "pemilu 2024"]
-
-    text = caption(Article(), "https://k.go.id/berita/2024/x/", ["#KPUContoh", "#DPT"])
-    blocks = text.strip().split("\n\n")
-    assert blocks == [
-        "Rapat pleno DPT",
-        "Satu. Dua!",
-        "https://k.go.id/berita/2024/x/",
-        "#DPT #Pemilu2024 #KPUContoh",
-    ]
-    assert first_sentences("A. B. C.", 1) == "A."
-
-
-def test_card_fonts_ship_with_a_package():
-    assert os.path.exists(font_path("Bold")) and os.path.exists(font_path("Regular"))

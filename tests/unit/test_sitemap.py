@@ -1,9 +1,12 @@
-"""kpu_sitemap: a page's noindex mark is read once and read again only after it changed."""
+"""kpu_sitemap: noindex marks are read once per change; robots.txt leaves share images open."""
 
 import os
+from urllib.robotparser import RobotFileParser
+
+import pytest
 
 from kpu_sitemap.handlers import says_noindex
-from kpu_sitemap.model import NOINDEX, page_url
+from kpu_sitemap.model import NOINDEX, SCHEMA, closed_share_folders, page_url, robots_txt
 
 
 def _page(path, head):
@@ -41,3 +44,43 @@ def test_page_urls_drop_index_html():
     assert page_url("https://kpu.example", "index.html") == "https://kpu.example/"
     assert page_url("https://kpu.example", "berita/index.html") == "https://kpu.example/berita/"
     assert page_url("https://kpu.example", "404.html") == "https://kpu.example/404.html"
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "expected"),
+    [
+        ("https://kpu.example", "Sitemap: https://kpu.example/sitemap.xml"),
+        ("https://kpu.example/", "Sitemap: https://kpu.example/sitemap.xml"),
+        ("", None),
+        ("/situs", None),
+    ],
+)
+def test_robots_names_the_sitemap_only_by_an_absolute_url(siteurl, expected):
+    lines = robots_txt(siteurl, "sitemap.xml", ["laporan"]).splitlines()
+    assert lines[:2] == ["User-agent: *", "Disallow: /laporan/"]
+    sitemap_lines = [line for line in lines if line.startswith("Sitemap:")]
+    assert sitemap_lines == ([expected] if expected else [])
+
+
+def test_robots_leaves_the_share_cards_open_by_default():
+    disallowed = {s.key: s.default for s in SCHEMA}["KPU_ROBOTS_DISALLOW"]
+    parser = RobotFileParser()
+    parser.parse(robots_txt("https://kpu.example", "sitemap.xml", disallowed).splitlines())
+    for agent in ("*", "Twitterbot", "LinkedInBot"):
+        assert parser.can_fetch(agent, "https://kpu.example/sosial/a/kartu-1200x630-1.jpg")
+        assert not parser.can_fetch(agent, "https://kpu.example/laporan/")
+
+
+@pytest.mark.parametrize(
+    ("disallowed", "closed"),
+    [
+        (("laporan",), []),
+        (("sosial", "laporan"), ["sosial"]),
+        (("images/asli",), ["images/asli"]),
+        (("sosialisasi",), []),
+    ],
+)
+def test_a_folder_of_share_images_may_not_be_closed_to_crawlers(disallowed, closed):
+    problems = closed_share_folders(disallowed, ("sosial", "images"))
+    assert [p.split('"')[1] for p in problems] == closed
+    assert all("Hapus" in p for p in problems)
