@@ -9,6 +9,8 @@ window.addEventListener("DOMContentLoaded", function () {
     showSubResults: true,
     showImages: false,
     resetStyles: false,
+    // KPU_SEARCH_RANKING, written by cari.html; the ranking test reads the same attribute.
+    ranking: JSON.parse(root.getAttribute("data-search-ranking") || "{}"),
     translations: {
       placeholder: "Ketik kata yang dicari",
       clear_search: "Hapus",
