@@ -10,8 +10,8 @@
   // Pagefind's interface fetches its code and index only when the field gets focus, one file
   // after the other (pagefind.js, its worker, the entry, then metadata and WebAssembly): on a
   // slow phone that took 4 s before the first result. Start now, while the visitor finds the
-  // field (cari.html preloads pagefind.js and the WebAssembly, and runs this script before
-  // the interface's, which waits for DOMContentLoaded below); the interface imports the
+  // field: cari.html preloads pagefind.js and the WebAssembly in its head and runs this
+  // script before the interface's (started at DOMContentLoaded below), which imports the
   // same module and finds it ready. No worker: it is one more file to fetch before the first
   // search, and Pagefind gives it 5 s to start before loading everything again without it.
   // Both calls in one turn, so they run before the interface's own options (which would
