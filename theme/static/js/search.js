@@ -9,7 +9,7 @@
 
   // Pagefind's interface fetches its code and index only when the field gets focus, one file
   // after the other (pagefind.js, its worker, the entry, then metadata and WebAssembly): on a
-  // slow phone that took 4 s before the first result. Start now, while the visitor finds the
+  // slow phone, most of the 6.9 s to the first result. Start now, while the visitor finds the
   // field: cari.html preloads pagefind.js and the WebAssembly in its head and runs this
   // script before the interface's (started at DOMContentLoaded below), which imports the
   // same module and finds it ready. No worker: it is one more file to fetch before the first
