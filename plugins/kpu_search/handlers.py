@@ -18,7 +18,7 @@ from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
 # Bump when what the kept index holds or how it is made changes: older ones are not reused.
-KEPT_FORMAT = 2
+KEPT_FORMAT = 3
 # Indexing still running from an earlier build of this process (the preview server). Process
 # state on purpose: the next build must not move the output folder while Pagefind writes.
 _UNFINISHED = []

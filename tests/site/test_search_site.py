@@ -1,10 +1,12 @@
-"""The search index of a built site: a damaged kept index is repaired by the next build."""
+"""The search page and index of a built site; a damaged kept index is repaired by a build."""
 
+import json
 import os
 from pathlib import Path
 
 from kpu_search.bundle import check_bundle
-from tests.conftest import build, write_content
+from kpu_search.settings import RANKING
+from tests.conftest import build, soup, write_content
 
 NEWS = """Title: Rapat pleno rekapitulasi
 Date: 2024-02-14 09:30
@@ -63,3 +65,20 @@ def test_a_damaged_kept_index_is_repaired_by_the_next_build(tmp_path, capsys):
         assert check_bundle(kept) == [], name
     assert "Pencarian: indeks tetap" in run()
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_search_page_preloads_files_the_bundle_holds(built_site):
+    page = soup(built_site / "cari" / "index.html")
+    links = page.select("head link[rel=preload], head link[rel=modulepreload]")
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    (language,) = entry["languages"].values()
+    wasm = f"/pagefind/wasm.{language['wasm'] or 'unknown'}.pagefind"  # what Pagefind loads
+    assert {link["href"] for link in links} == {"/pagefind/pagefind.js", wasm}
+    for link in links:
+        assert (built_site / link["href"].lstrip("/")).is_file(), link["href"]
+
+
+def test_the_search_page_carries_the_ranking_options(built_site):
+    root = soup(built_site / "cari" / "index.html").find(id="pencarian")
+    assert json.loads(root["data-search-ranking"]) == RANKING
+    assert soup(built_site / "cari" / "index.html").find(id="label-pencarian").has_attr("hidden")

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from kpu_search.indexer import LANGUAGE
 from tests.conftest import PUBLISH_CONF, ROOT, html_pages, make_settings, soup
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -94,12 +95,12 @@ def test_every_page_has_a_description_and_a_canonical_url(published_site):
 
 def test_search_index_covers_news_pages_and_ppid_only(built_site):
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert set(entry["languages"]) == {"id"}
+    assert set(entry["languages"]) == {LANGUAGE}
     news = len(list((built_site / "berita").glob("[0-9][0-9][0-9][0-9]/*/index.html")))
     ppid_items = len(
         soup(built_site / "ppid" / "daftar-informasi-publik" / "index.html").select("tr[data-row]")
     )
-    indexed = entry["languages"]["id"]["page_count"]
+    indexed = entry["languages"][LANGUAGE]["page_count"]
     assert news + ppid_items < indexed < news + ppid_items + 30
     for page in ("index.html", "berita/index.html", "laporan/publikasi/index.html"):
         assert "data-pagefind-body" not in (built_site / page).read_text("utf-8")

@@ -4,6 +4,7 @@ Every bundle here is made by the real Pagefind binary from a few small pages, th
 the way the issue saw it (files emptied, cut at 32/64/128 KiB or in half, missing).
 """
 
+import gzip
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ from kpu_search import handlers
 from kpu_search import kept as kept_index
 from kpu_search.bundle import STATIC_FILES, check_bundle, page_count, static_files_table
 from kpu_search.indexer import SearchIndexError, run_pagefind
+from kpu_search.settings import RANKING, ranking_options
 
 PAGE = """<!doctype html><html lang="id"><head><title>{title}</title></head><body>
 <nav>menu yang tidak diindeks</nav>
@@ -81,6 +83,34 @@ def test_the_known_javascript_and_css_are_those_of_the_installed_pagefind(bundle
         f"Pagefind {version}: add this row to STATIC_FILES in plugins/kpu_search/bundle.py: "
         f"{version!r}: {table!r}"
     )
+
+
+def test_the_index_keeps_words_as_written_not_their_stems(bundle):
+    words = b"".join(gzip.decompress(p.read_bytes()) for p in (bundle / "index").iterdir())
+    assert b"memilih" in words  # Pagefind's Indonesian stemmer indexed it as "pilih"
+
+
+@pytest.mark.parametrize(
+    ("value", "allowed"),
+    [
+        (RANKING, True),
+        ({}, True),
+        ({"termSimilarity": 0, "pageLength": 1, "termSaturation": 2.0, "termFrequency": 0.5}, True),
+        ({"diacriticSimilarity": 0.8, "metaWeights": {"title": 5.0, "penulis": 0}}, True),
+        ({"termSimilarity": 40}, True),  # no upper bound in Pagefind
+        ({"pageLength": 1.5}, False),
+        ({"termSaturation": -1}, False),
+        ({"termSimilarity": float("nan")}, False),
+        ({"termSimilarity": "3"}, False),
+        ({"termSimilarity": True}, False),
+        ({"term_similarity": 3}, False),  # Pagefind's Rust name, not its JavaScript one
+        ({"metaWeights": {"title": -1}}, False),
+        ({"metaWeights": [5]}, False),
+        ([("termSimilarity", 3)], False),
+    ],
+)
+def test_ranking_options_are_those_pagefind_takes_in_their_ranges(value, allowed):
+    assert ranking_options(value) is allowed
 
 
 DAMAGES = {

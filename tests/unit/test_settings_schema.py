@@ -88,6 +88,7 @@ BAD = [
     ("KPU_SEARCH_URL", "cari"),
     ("KPU_SEARCH_BUNDLE", "../pagefind"),
     ("KPU_SEARCH_WAIT", 1),
+    ("KPU_SEARCH_RANKING", {"pageLength": 2}),
     ("KPU_DIVISION_URL", "divisi/"),
     ("KPU_DIVISION_URL", "divisi/{nama}/"),
     ("KPU_DIVISION_URL", "divisi/{slug}"),
