@@ -284,6 +284,12 @@ def test_article_json_ld_names_the_office_as_publisher(published_site):
     assert news["headline"] == article.h1.get_text()
     assert news["datePublished"] and news["dateModified"] and news["author"]["name"]
     assert all(url.startswith(siteurl) for url in news["image"])
+    # The article's own photo first (what search engines show), then its share card.
+    photo = article.select_one(".kpu-article__figure img")
+    if photo is not None:
+        widest = photo["srcset"].split(",")[-1].split()[0]
+        assert news["image"][0] == widest
+    assert "/kartu-1200x630-" in news["image"][-1]
     publisher = news["publisher"]
     assert publisher["@type"] == "GovernmentOrganization" and publisher["name"] == office["name"]
     assert publisher["logo"]["url"].startswith(siteurl) and publisher["address"]["streetAddress"]
