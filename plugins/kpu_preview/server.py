@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
 
@@ -26,6 +27,8 @@ BANNER_HINT = (
 # restarted for new plugin code), reload, so the page shows what the new code built; and
 # when it connects, ask which build the server shows now: a build that ended while this page
 # loaded reloaded no one (its reload went to the sockets open then), so reload if it differs.
+# It asks again 1 s and 3 s later: livereload.js reports "connected" before the server counts
+# the socket among those it reloads, and a build ending in between reloaded neither.
 # `window.kpuLiveConnected` tells a test that the page listens.
 BUILD_PATH = "/__pratinjau/build"
 LIVE_SCRIPT = (
@@ -36,10 +39,12 @@ LIVE_SCRIPT = (
     's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
     "document.head.appendChild(s);var lost=false;"
     'document.addEventListener("LiveReloadDisconnect",function(){{lost=true;}});'
+    "function check(){{"
+    'fetch("' + BUILD_PATH + '",{{cache:"no-store"}}).then(function(r){{return r.text();}})'
+    ".then(function(now){{if(now!==built){{location.reload();}}}},function(){{}});}}"
     'document.addEventListener("LiveReloadConnect",function(){{window.kpuLiveConnected=true;'
     "if(lost){{location.reload();return;}}"
-    'fetch("' + BUILD_PATH + '",{{cache:"no-store"}}).then(function(r){{return r.text();}})'
-    ".then(function(now){{if(now!==built){{location.reload();}}}},function(){{}});"
+    "check();setTimeout(check,1000);setTimeout(check,3000);"
     "}});"
     "}})();</script>"
 )
@@ -122,7 +127,10 @@ class PreviewServer(Server):
         self.child = None  # the build running now: its process id, pipe and report so far
         self.next_build = None  # a build asked for while one runs: it runs after that one
         self.waiting = False  # for other threads to end before forking the next build
-        self.generation = 0  # builds reported so far: pages carry it, BuildNumberHandler tells it
+        # Builds reported, from a per-process start (milliseconds since the epoch): pages carry
+        # it, BuildNumberHandler tells it. After a restart for new plugin code the count must
+        # not start again at a number a page of the old process carries.
+        self.generation = time.time_ns() // 1_000_000
         examine = self.watcher.examine
 
         def examine_unless_building():
