@@ -9,7 +9,6 @@ import os
 import shlex
 import shutil
 import sys
-import traceback
 from pathlib import Path
 
 from invoke import task
@@ -117,68 +116,25 @@ def serve(c, port=PORT):
 def livereload(c, port=PORT):
     """Serve the site and rebuild + refresh the browser whenever content or theme changes.
 
-    A failed build leaves the last good site served, with the message as a banner on every
-    page. A change to plugins/, the settings or tasks.py restarts this task (same command,
-    same process id), so builds always run with the code on disk.
+    Builds run in a build process that keeps the site in memory: an edited item's page is
+    rewritten first, then the whole site is built. A failed build leaves the last good site
+    served, with the message as a banner on every page. A change to plugins/ or the settings
+    starts a new build process; a change to the preview's own code or tasks.py restarts this
+    task (same command, same process id), so builds always run with the code on disk.
     """
-    from kpu_preview.server import PreviewServer, code_problem, describe_exception, restart
+    from kpu_preview.server import serve_preview
 
-    server = PreviewServer(
-        OUTPUT, announce=f"Pratinjau langsung di http://{HOST}:{port}/ (hentikan dengan Ctrl+C)"
-    )
+    if serve_preview(
+        ROOT,
+        DEV_CONF,
+        {"PATH": str(CONTENT), "OUTPUT_PATH": str(OUTPUT)},
+        OUTPUT,
+        HOST,
+        port,
+        watch=("content/**/*", "theme/**/*"),
+    ):
+        from kpu_preview.server import restart
 
-    def build_result(**overrides):
-        # A mistake in a file being edited must not stop the preview server: return the
-        # message the banner shows, or None when the build succeeded.
-        try:
-            _build(DEV_CONF, **overrides)
-        except Exit as failure:
-            return failure.message
-        except Exception as error:  # noqa: BLE001  (a plugin or settings bug: show it too)
-            traceback.print_exc()
-            return "BUILD GAGAL karena galat program (rincian lengkap di terminal):\n" + (
-                describe_exception(error, ROOT)
-            )
-        return None
-
-    def first_build():
-        # Before the server listens, in this process: the search index is waited for.
-        message = build_result()
-        if message is None:
-            server.succeeded()
-        else:
-            server.failed(message)
-
-    def rebuild():
-        # In a child process, so the last good site is served while it builds. The browser
-        # reloads once the pages are written; the search index follows later.
-        if not server.restart_requested:
-            server.start_build(functools.partial(build_result, KPU_SEARCH_WAIT=False))
-
-    def reload_code(pattern, changed=None):
-        # The running process has the old code imported; only a new process builds with
-        # the code on disk (and records the right code digest for the next builds).
-        if server.restart_requested:  # another watched file of the same save
-            return
-        problem = code_problem(ROOT)
-        if problem is not None:
-            # Shown until the code loads; saved content is still built with the old code.
-            server.failed(problem, kind="code")
-            return
-        what = ", ".join(os.path.relpath(path, ROOT) for path in changed or []) or pattern
-        print(f"Kode berubah ({what}): pratinjau dimulai ulang dengan kode yang baru.")
-        server.request_restart()
-
-    # Code first: when one poll sees code and content saved, no build runs the old code.
-    for pattern in ("plugins/**/*.py", "pelicanconf.py", "publishconf.py", "tasks.py"):
-        server.watch(str(ROOT / pattern), functools.partial(reload_code, pattern))
-    for pattern in ("content/**/*", "theme/**/*"):
-        server.watch(str(ROOT / pattern), rebuild)
-    server.note_files()  # before the first build: a save during it is built next
-    first_build()
-    server.serve(host=HOST, port=port)
-    server.wait_for_build()  # Ctrl+C: the child stops too; output/ is left whole
-    if server.restart_requested:
         restart()
 
 

@@ -1,5 +1,6 @@
 """A real `invoke livereload` in a copy of the project, for tests that edit files under it."""
 
+import json
 import os
 import socket
 import subprocess
@@ -8,6 +9,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 # An upper bound for a build to start and finish on a slow, shared machine; not a timing claim.
 PATIENCE = 300
@@ -88,3 +90,66 @@ class Preview:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+class BuildProcess:
+    """The live preview's build process (kpu_preview.builder), driven as the server drives it."""
+
+    def __init__(self, root, conf, overrides, log):
+        from kpu_preview import builder
+
+        read_end, write_end = os.pipe()
+        self.reports = os.fdopen(read_end, "rb")
+        self.process = subprocess.Popen(
+            builder.command(root, conf, overrides, write_end),
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            pass_fds=(write_end,),
+            start_new_session=True,
+        )
+        os.close(write_end)
+
+    def request(self, changed, first=False):
+        """Ask for a build of the files in `changed` (None: unknown changes, as a removal)."""
+        line = json.dumps({"changed": changed, "first": first}) + "\n"
+        self.process.stdin.write(line.encode())
+        self.process.stdin.flush()
+
+    def events_until_idle(self):
+        """Return the events reported up to the next "idle" (the search index is written)."""
+        events = []
+        while True:
+            line = self.reports.readline()
+            assert line, "the build process ended"
+            events.append(json.loads(line))
+            if events[-1]["event"] == "idle":
+                return events
+
+    def stop(self):
+        """Close its input (it ends after its build) and wait; kill it if it hangs."""
+        self.process.stdin.close()
+        try:
+            self.process.wait(PATIENCE)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.reports.close()
+
+
+def file_stamps(*folders):
+    """Map every file under `folders` to its modification time (what livereload compares)."""
+    return {
+        str(path): path.stat().st_mtime_ns
+        for folder in folders
+        for path in Path(folder).rglob("*")
+        if path.is_file()
+    }
+
+
+def changed_files(before, after):
+    """Return the paths added or modified between two file_stamps(), or None if one went."""
+    if set(before) - set(after):
+        return None
+    return sorted(path for path, stamp in after.items() if before.get(path) != stamp)

@@ -1,8 +1,10 @@
 """A livereload server that shows a failed build in the browser and restarts on code changes."""
 
 import html
+import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -23,36 +25,46 @@ BANNER_HINT = (
     "Perbaiki kesalahannya lalu simpan berkasnya; halaman ini diperbarui sendiri. "
     "Pita merah ini hanya ada di pratinjau, tidak pernah di situs terbit."
 )
-# livereload's own snippet, plus: when the socket comes back after being lost (the task
-# restarted for new plugin code), reload, so the page shows what the new code built; and
-# when it connects, ask which build the server shows now: a build that ended while this page
-# loaded reloaded no one (its reload went to the sockets open then), so reload if it differs.
-# It asks again 1 s and 3 s later: livereload.js reports "connected" before the server counts
-# the socket among those it reloads, and a build ending in between reloaded neither.
+# livereload's own snippet, made to survive the server going away (a restart for new code of
+# the preview itself), plus: when it connects, ask which build the server shows now: a build
+# that ended while this page loaded reloaded no one (its reload went to the sockets open
+# then), so reload if it differs. It asks again 1 s and 3 s later: livereload.js reports
+# "connected" before the server counts the socket among those it reloads, and a build ending
+# in between reloaded neither. When the socket is lost, or livereload.js could not be loaded,
+# it asks every second until the server answers: a new build number means reload (livereload.js
+# alone would retry after up to a minute, and a script that failed to load never).
 # `window.kpuLiveConnected` tells a test that the page listens.
 BUILD_PATH = "/__pratinjau/build"
 LIVE_SCRIPT = (
-    "<script>(function(){{"
-    'var built="{generation}";'
-    'var port=window.location.port||(window.location.protocol=="https:"?443:80);'
+    "<script>(function(){"
+    'var built="@GENERATION@",lost=false,loaded=false,asking=null;'
+    'var port=location.port||(location.protocol=="https:"?443:80);'
+    "function ask(then){"
+    'fetch("' + BUILD_PATH + '",{cache:"no-store"})'
+    ".then(function(r){if(!r.ok){throw r.status;}return r.text();})"
+    ".then(function(now){if(now!==built){location.reload();}else if(then){then();}},"
+    "function(){});}"
+    "function load(){"
     'var s=document.createElement("script");'
-    's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
-    "document.head.appendChild(s);var lost=false;"
-    'document.addEventListener("LiveReloadDisconnect",function(){{lost=true;}});'
-    "function check(){{"
-    'fetch("' + BUILD_PATH + '",{{cache:"no-store"}}).then(function(r){{return r.text();}})'
-    ".then(function(now){{if(now!==built){{location.reload();}}}},function(){{}});}}"
-    'document.addEventListener("LiveReloadConnect",function(){{window.kpuLiveConnected=true;'
-    "if(lost){{location.reload();return;}}"
-    "check();setTimeout(check,1000);setTimeout(check,3000);"
-    "}});"
-    "}})();</script>"
+    's.src="//"+location.hostname+":"+port+"/livereload.js?port="+port;'
+    "s.onload=function(){loaded=true;};"
+    "s.onerror=function(){s.remove();away();};"
+    "document.head.appendChild(s);}"
+    "function away(){lost=true;if(asking){return;}"
+    "asking=setInterval(function(){ask(function(){clearInterval(asking);asking=null;"
+    "if(!loaded){load();}});},1000);}"
+    'document.addEventListener("LiveReloadDisconnect",away);'
+    'document.addEventListener("LiveReloadConnect",function(){window.kpuLiveConnected=true;'
+    "if(lost){location.reload();return;}"
+    "ask();setTimeout(ask,1000);setTimeout(ask,3000);});"
+    "load();"
+    "})();</script>"
 )
 
 
 def live_script(generation):
     """Return the script for a page served while build number `generation` was shown."""
-    return LIVE_SCRIPT.format(generation=int(generation)).encode()
+    return LIVE_SCRIPT.replace("@GENERATION@", str(int(generation))).encode()
 
 
 class BuildNumberHandler(web.RequestHandler):
@@ -67,8 +79,6 @@ class BuildNumberHandler(web.RequestHandler):
         self.write(str(self.server.generation))
 
 
-# Ends a build child's report (the banner message, or nothing when the build succeeded).
-REPORT_END = b"\0"
 _TRACEBACK_PLACE = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 
@@ -114,34 +124,34 @@ class PreviewTransform(web.OutputTransform):
 class PreviewServer(Server):
     """livereload's Server serving the site folder with PreviewTransform.
 
-    Rebuilds run in a forked child process (start_build), so this process answers requests
-    with the last good site meanwhile, and the child, with one thread, may fork its workers.
+    Builds run in the build process (kpu_preview.builder), which keeps the site in memory
+    from save to save; this process answers requests with the last good site meanwhile, and
+    its browsers stay connected while that process restarts with new plugin code.
     """
 
-    def __init__(self, root, announce=""):
+    def __init__(self, root, announce="", builder=None):
         super().__init__()
         self.root_folder = Path(root)
-        self.announce = announce  # printed once the port listens: the address works then
+        self.announce = announce  # printed once the first build is served
+        self.builder_command = builder  # function(report_fd) -> command line of the builder
         self.problems = {}  # "build" (the last build failed) or "code" (it does not load)
         self.restart_requested = False
-        self.child = None  # the build running now: its process id, pipe and report so far
-        self.next_build = None  # a build asked for while one runs: it runs after that one
-        self.waiting = False  # for other threads to end before forking the next build
+        self.builder = None  # the build process: its Popen, report pipe and unread report
+        self.builds_reported = 0
         # Builds reported, from a per-process start (milliseconds since the epoch): pages carry
-        # it, BuildNumberHandler tells it. After a restart for new plugin code the count must
-        # not start again at a number a page of the old process carries.
+        # it, BuildNumberHandler tells it. After a restart for new code the count must not
+        # start again at a number a page of the old process carries.
         self.generation = time.time_ns() // 1_000_000
+
         examine = self.watcher.examine
 
-        def examine_unless_building():
-            # livereload reloads the browsers after the tasks of a save; a build reloads
-            # them itself when its pages are in place (a child that has reported only ends
-            # its search index: a build asked for after it reloads at its own report).
-            filepath, delay = examine()
-            building = self.child is not None and not self.child["reported"]
-            return (None, None) if building or self.next_build else (filepath, delay)
+        def examine_and_run_tasks():
+            # livereload reloads the browsers right after a save's tasks have run; here a
+            # build reloads them itself, when its pages are in place.
+            examine()
+            return None, None
 
-        self.watcher.examine = examine_unless_building
+        self.watcher.examine = examine_and_run_tasks
 
     @property
     def failure(self):
@@ -160,115 +170,129 @@ class PreviewServer(Server):
     def note_files(self):
         """Record the watched files as they are, so that only later saves count as changes.
 
-        Without it livereload's first scan takes every file as new: it reloads the browsers
-        connected by then, and runs the tasks of files dated after its start (a clock ahead:
-        a restart for code would then follow every restart).
+        Without it livereload's first scan takes every file as new: it runs the tasks of
+        files dated after its start (a clock ahead: a restart for code would then follow
+        every restart).
         """
         watcher = self.watcher  # livereload 2.7.1 (pinned): its examine() minus the tasks
         for path, task in watcher._tasks.items():
             watcher._task_mtimes = task["mtimes"]
             watcher.is_changed(path, task["ignore"])
 
-    def start_build(self, build):
-        """Run `build` in a child process; one asked for while a build runs runs after it.
+    # -- the build process --------------------------------------------------------------
 
-        `build()` returns None when it succeeded, else the message for the banner; it must
-        not touch this process's sockets or IOLoop. The browsers reload when the child has
-        reported; the child then ends its other work (the search index) before it exits,
-        and only then does the next build start.
-        """
-        if self.child is not None or self.waiting:
-            self.next_build = build
-            return
-        if threading.active_count() > 1:
-            # Forking beside another thread (work the first build left running) can
-            # deadlock the child, and it would render on one core; fork once alone.
-            self.next_build = build
-            self.waiting = True
-            IOLoop.current().call_later(0.1, self._start_next)
-            return
-        self.next_build = None
+    def start_builder(self, first=False):
+        """Start a build process and ask it for a whole build (the first one waits for search)."""
         read_end, write_end = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover  (the child process)
-            os.close(read_end)
-            _run_child(build, write_end)
+        process = subprocess.Popen(
+            self.builder_command(write_end),
+            stdin=subprocess.PIPE,
+            pass_fds=(write_end,),
+            start_new_session=True,  # Ctrl+C reaches this process, which ends the builder
+        )
         os.close(write_end)
         os.set_blocking(read_end, False)
-        self.child = {"pid": pid, "fd": read_end, "report": b"", "reported": False}
-        IOLoop.current().add_handler(read_end, self._child_output, IOLoop.READ)
+        self.builder = {"process": process, "fd": read_end, "unread": b""}
+        IOLoop.current().add_handler(read_end, self._builder_output, IOLoop.READ)
+        self._send({"changed": [], "first": first})
 
-    def _child_output(self, fd, events):
-        """Read the running build's report; at its end, start the build asked for meanwhile."""
-        child = self.child
+    def start_build(self, changed=None):
+        """Ask for a build of the files in `changed` (None: unknown, such as a removal)."""
+        if self.restart_requested:
+            return
+        if self.builder is None:  # it ended on its own: a new one builds everything
+            self.start_builder()
+            return
+        self._send({"changed": None if changed is None else [str(p) for p in changed]})
+
+    def _send(self, request):
+        try:
+            self.builder["process"].stdin.write((json.dumps(request) + "\n").encode())
+            self.builder["process"].stdin.flush()
+        except (BrokenPipeError, OSError):
+            pass  # it has ended; _builder_output reports it
+
+    def stop_builder(self):
+        """End the build process and its workers (output/ stays whole: builds swap it in)."""
+        builder, self.builder = self.builder, None
+        if builder is None:
+            return
+        try:
+            IOLoop.current().remove_handler(builder["fd"])
+        except (KeyError, ValueError):
+            pass
+        os.close(builder["fd"])
+        process = builder["process"]
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        if process.stdin:
+            try:
+                process.stdin.close()
+            except OSError:
+                pass
+
+    def restart_builder(self):
+        """Start a new build process: the plugin code or settings on disk changed."""
+        self.stop_builder()
+        self.start_builder()
+
+    def _builder_output(self, fd, events):
+        """Read the build process's reports; when it ends on its own, say so."""
+        builder = self.builder
+        if builder is None or fd != builder["fd"]:
+            return
         try:
             data = os.read(fd, 65536)
         except (BlockingIOError, InterruptedError):
             return
         if data:
-            child["report"] += data
-            if REPORT_END in child["report"] and not child["reported"]:
-                child["reported"] = True
-                self._report(child["report"].split(REPORT_END)[0].decode(errors="replace"))
+            builder["unread"] += data
+            *lines, builder["unread"] = builder["unread"].split(b"\n")
+            for line in lines:
+                if line.strip():
+                    self._report(json.loads(line))
             return
         IOLoop.current().remove_handler(fd)
         os.close(fd)
-        _, status = os.waitpid(child["pid"], 0)
-        self.child = None
-        if not child["reported"]:
-            self._report(
-                "BUILD GAGAL: proses build berhenti tanpa hasil "
-                f"(kode keluar {os.waitstatus_to_exitcode(status)}; rincian di terminal)."
-            )
-        if self.restart_requested:
-            self._stop_for_restart()
-        else:
-            self._start_next()
-
-    def _start_next(self):
-        """Start the build asked for while another one ran (or threads ran), if any."""
-        self.waiting = False
-        if self.next_build is not None and not self.restart_requested:
-            self.start_build(self.next_build)
-
-    def _report(self, message):
-        """Show a build's result and reload the browsers onto it."""
-        if message:
-            self.failed(message)
-        else:
-            self.succeeded()
+        status = builder["process"].wait()
+        self.builder = None
+        self.failed(
+            "BUILD GAGAL: proses build berhenti tanpa hasil "
+            f"(kode keluar {status}; rincian di terminal). Simpan berkas lagi untuk mencoba lagi."
+        )
         self.generation += 1
-        if not self.restart_requested:  # browsers reload when the new process is back
+        LiveReloadHandler.reload_waiters()
+
+    def _report(self, event):
+        """Show a build's result and reload the browsers onto it."""
+        if event["event"] == "idle":
+            print("Pratinjau siap: indeks pencarian selesai.", flush=True)
+            return
+        if not event.get("fast"):
+            if event.get("message"):
+                self.failed(event["message"])
+            else:
+                self.succeeded()
+        self.generation += 1
+        self.builds_reported += 1
+        if self.builds_reported == 1 and self.announce:
+            print(self.announce, flush=True)
+        if not self.restart_requested:
             LiveReloadHandler.reload_waiters()
 
-    def wait_for_build(self):
-        """Wait, without serving, until the running build's process has ended (at Ctrl+C)."""
-        child, self.child = self.child, None
-        if child is None:
-            return
-        try:
-            IOLoop.current().remove_handler(child["fd"])
-        except (KeyError, ValueError):
-            pass
-        os.set_blocking(child["fd"], True)
-        while os.read(child["fd"], 65536):
-            pass
-        os.close(child["fd"])
-        os.waitpid(child["pid"], 0)
-
     def request_restart(self):
-        """Stop serving so the task can start again; browsers reload when it is back.
-
-        A build running goes on to its end first (the site is served meanwhile).
-        """
+        """Stop serving so the task can start again (new code of the preview itself)."""
         self.restart_requested = True
-        self.next_build = None
-        if self.child is None:
-            self._stop_for_restart()
-
-    def _stop_for_restart(self):
+        self.stop_builder()
         # Close the sockets now: a reload sent while the server stops would leave the
         # browser on an error page without the script that reconnects.
         for waiter in list(LiveReloadHandler.waiters):
@@ -295,33 +319,6 @@ class PreviewServer(Server):
         ]
         app = web.Application(handlers=handlers, transforms=[transform])
         app.listen(port, address=host)
-        if self.announce:
-            print(self.announce, flush=True)
-
-
-def _run_child(build, fd):
-    """In the forked child: build, report, let other work end, exit without cleanup.
-
-    os._exit: the inherited IOLoop, sockets and atexit work belong to the server process.
-    """
-    status = 1
-    try:
-        message = build()
-        report = (message or "").encode() + REPORT_END
-        while report:
-            report = report[os.write(fd, report) :]
-        for thread in threading.enumerate():
-            # As at exit: the search index, started after publishing, ends before the next
-            # build may start.
-            if thread is not threading.current_thread() and not thread.daemon:
-                thread.join()
-        status = 0
-    except BaseException:  # noqa: BLE001  (Ctrl+C, or the server went away)
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
 
 
 def _place(path, line, root):
@@ -362,6 +359,71 @@ def code_problem(root):
         "pratinjau belum dimulai ulang dan masih memakai kode lama:\n"
         f"{where}{lines[-1]}"
     )
+
+
+# The preview's own code: a change restarts this process. Other code (every plugin, the
+# settings) is the build process's: a change starts a new build process only.
+OWN_CODE = ("plugins/kpu_preview/", "tasks.py")
+CODE = ("plugins/**/*.py", "pelicanconf.py", "publishconf.py", "tasks.py")
+
+
+def serve_preview(root, conf, overrides, output, host, port, watch):
+    """Serve `output` with live reload while a build process builds every save.
+
+    Returns True when this process must start again (its own code changed), else False
+    (Ctrl+C). The build process is ended either way; output/ is left whole.
+    """
+    from kpu_preview import builder
+
+    root = Path(root)
+    server = PreviewServer(
+        output,
+        announce=f"Pratinjau langsung di http://{host}:{port}/ (hentikan dengan Ctrl+C)",
+        builder=lambda fd: builder.command(root, conf, overrides, fd),
+    )
+
+    def rebuild(changed=None):
+        server.start_build(changed if isinstance(changed, list) else None)
+
+    def reload_code(changed=None):
+        # The build process has the old code imported; only a new process builds with the
+        # code on disk (and records the right code digest for the next builds).
+        if server.restart_requested:
+            return
+        problem = code_problem(root)
+        if problem is not None:
+            # Shown until the code loads; saved content is still built with the old code.
+            server.failed(problem, kind="code")
+            return
+        server.succeeded("code")
+        paths = [os.path.relpath(path, root) for path in changed or [] if isinstance(path, str)]
+        what = ", ".join(paths) or "berkas kode dihapus"
+        if any(path.startswith(OWN_CODE) for path in paths):
+            print(f"Kode pratinjau berubah ({what}): pratinjau dimulai ulang.", flush=True)
+            server.request_restart()
+        else:
+            print(f"Kode berubah ({what}): proses build dimulai ulang dengan kode yang baru.")
+            server.restart_builder()
+
+    # Code first: when one poll sees code and content saved, the content goes to the new
+    # build process.
+    for pattern in CODE:
+        server.watch(str(root / pattern), reload_code)
+    for pattern in watch:
+        server.watch(str(root / pattern), rebuild)
+    server.note_files()  # before the first build: a save during it is built next
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.start_builder(first=True)  # the first build waits for the search index
+        server.serve(host=host, port=port)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.stop_builder()
+    return server.restart_requested
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def restart():

@@ -151,3 +151,6 @@ def save_store(generators):
         del state.entries[path]
     if state.dirty or stale:
         store.save(state.path, state.entries)
+    # The stamps were taken as this build began; a read after its reading is done (the live
+    # preview re-reads an edited file from the site it keeps) must stamp the file again.
+    state.stamps = {}

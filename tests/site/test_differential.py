@@ -49,6 +49,7 @@ from pelican import Pelican
 from PIL import Image, ImageDraw
 
 from tests.conftest import DEV_CONF, ROOT, make_settings
+from tests.preview import BuildProcess, changed_files, file_stamps
 
 SEED = int(os.environ.get("KPU_DIFF_SEED", "20261202"))
 STEPS = max(20, int(os.environ.get("KPU_DIFF_STEPS", "24")))
@@ -567,7 +568,14 @@ def edit_page(site, rng):
     return f"append a paragraph to pages/{path.relative_to(site.content / 'pages')}"
 
 
+def edit_news_text(site, rng):
+    path = rng.choice(_published_news(site))
+    _write(path, _read(path).rstrip("\n") + f"\n\nParagraf berita nomor {site.unique()}.\n")
+    return f"append a paragraph to {_rel(site, path)}"
+
+
 EDITS = {
+    "news text": edit_news_text,
     "retitle": edit_retitle,
     "date": edit_date,
     "division": edit_division,
@@ -582,7 +590,7 @@ EDITS = {
     "tags": edit_tags,
     "page text": edit_page,
 }
-REQUIRED = [kind for kind in EDITS if kind not in ("tags", "page text")]
+REQUIRED = [kind for kind in EDITS if kind not in ("tags", "page text", "news text")]
 
 
 def edit_plan(rng, steps):
@@ -635,6 +643,48 @@ def test_random_edits_give_what_a_full_build_gives(tmp_path, seed):
         site.build_incremental()
         check(failures, step, description, tree(site.output), tree(site.finish_full(full)))
     assert not failures, f"seed {seed}: " + "\n".join(failures)
+
+
+@pytest.mark.parametrize("seed", [SEED])
+def test_random_edits_through_the_preview_process_give_what_a_full_build_gives(tmp_path, seed):
+    """The live preview's build process keeps the site in memory and rewrites an edited
+    item's page first; once it is idle, its output must be what a build from scratch gives.
+
+    Text edits come often (what an admin previews most), among every other kind of edit;
+    the changed files are found as livereload finds them (modification times).
+    """
+    rng = random.Random(seed + 1)
+    site = Site(tmp_path)
+    plan = edit_plan(rng, len(REQUIRED))  # each kind once, a text edit after each
+    texts = ["news text", "page text"] * len(plan)
+    plan = [kind for pair in zip(plan, texts[: len(plan)], strict=True) for kind in pair]
+    print(f"seed {seed}: {len(plan)} edits: {', '.join(plan)}")
+    log = open(tmp_path / "preview.log", "wb")
+    # The code is the repository's (as for every build here); the site's folders are overrides.
+    process = BuildProcess(ROOT, DEV_CONF, site.overrides(site.output, site.cache), log)
+    failures, fast = [], 0
+    try:
+        full = site.start_full()
+        process.request([], first=True)
+        process.events_until_idle()
+        check(failures, 0, "first build", tree(site.output), tree(site.finish_full(full)))
+        for step, kind in enumerate(plan, start=1):
+            before = file_stamps(site.content, site.theme)
+            description = EDITS[kind](site, rng)
+            print(f"step {step}: {description}")
+            full = site.start_full()
+            process.request(changed_files(before, file_stamps(site.content, site.theme)))
+            events = process.events_until_idle()
+            written = [event for event in events if event["event"] == "written"]
+            assert written and written[-1]["message"] is None, (description, events)
+            fast += sum(1 for event in written if event.get("fast"))
+            check(failures, step, description, tree(site.output), tree(site.finish_full(full)))
+    finally:
+        process.stop()
+        log.close()
+    assert not failures, f"seed {seed}: " + "\n".join(failures)
+    # Every text edit of a published item was shown by the fast step first.
+    assert fast >= plan.count("news text") + plan.count("page text") - 2, fast
 
 
 @pytest.mark.parametrize("seed", [SEED])

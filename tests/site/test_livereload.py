@@ -1,10 +1,12 @@
-"""`invoke livereload` restarts itself when plugin code changes, so builds run the new code;
-it serves the last good site while a build runs."""
+"""`invoke livereload` starts a new build process when plugin code changes, so builds run the
+new code, and restarts itself when its own code changes; it serves the last good site while a
+build runs."""
 
 from kpu_preview.server import BANNER_ID
 from tests.preview import START_LINE, Preview
 
-RESTARTED = "pratinjau dimulai ulang dengan kode yang baru"
+RESTARTED = "proses build dimulai ulang dengan kode yang baru"
+SELF_RESTARTED = "Kode pratinjau berubah"
 NOT_LOADED = "KODE GAGAL DIMUAT"
 MODEL = "plugins/kpu_dates/model.py"
 FULL_DATE = 'FULL_DATE = "EEEE, d MMMM y"'
@@ -38,7 +40,7 @@ def register():
 MARKED_DATE = "FULL_DATE = \"EEEE, d MMMM y 'KODEBARU'\""  # a literal Babel shows in every date
 
 
-def test_a_plugin_change_restarts_the_task_and_the_next_build_uses_it(project):
+def test_a_plugin_change_starts_a_new_build_process_and_the_next_build_uses_it(project):
     model = project / MODEL
     code = model.read_text(encoding="utf-8")
     assert FULL_DATE in code
@@ -60,11 +62,26 @@ def test_a_plugin_change_restarts_the_task_and_the_next_build_uses_it(project):
 
         model.write_text(code.replace(FULL_DATE, MARKED_DATE), encoding="utf-8")
         preview.wait_for(RESTARTED)
+        # The server stays (same process, no second start); the new build process builds.
+        preview.wait_until(lambda: "KODEBARU" in preview.get("/berita/"))
+        page = preview.get("/berita/")
+        assert BANNER_ID not in page  # the code loads again: its problem is gone
+        assert preview.process.pid == pid and preview.count(START_LINE) == 1
+    finally:
+        preview.stop()
+
+
+def test_a_change_to_the_preview_code_restarts_the_task(project):
+    server = project / "plugins" / "kpu_preview" / "server.py"
+    preview = Preview(project)
+    try:
+        preview.wait_for(START_LINE)
+        pid = preview.process.pid
+        server.write_text(server.read_text(encoding="utf-8") + "\n# diubah\n", encoding="utf-8")
+        preview.wait_for(SELF_RESTARTED)
         preview.wait_for(START_LINE, times=2)
         assert preview.process.poll() is None and preview.process.pid == pid  # exec, not exit
-        page = preview.get("/berita/")
-        assert "KODEBARU" in page  # built by the code on disk
-        assert BANNER_ID not in page  # a new process: the old code problem is gone with it
+        assert "</html>" in preview.get("/kontak/")
     finally:
         preview.stop()
 
