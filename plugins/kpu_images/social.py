@@ -27,6 +27,11 @@ INSTAGRAM_MAX_HASHTAGS = 30
 BIO_LINE = "Tautan lengkap di bio."
 ELLIPSIS = "…"
 URL = re.compile(r"https?://\S+")
+# A code point outside the light ranges (X counts it twice); one regex scan instead of a
+# Python test per character, which cost seconds per build at 5,000 items.
+X_HEAVY = re.compile(
+    "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in X_LIGHT_RANGES) + "]"
+)
 
 # Election acronyms that stay in capitals inside hashtags (#PPID, not #Ppid).
 ACRONYMS = {"kpu", "ppid", "dpt", "dps", "jdih", "ppk", "pps", "kpps", "tps", "pkpu", "dip", "sdm"}
@@ -68,8 +73,7 @@ def x_length(text):
     text = unicodedata.normalize("NFC", text)
     links = URL.findall(text)
     rest = URL.sub("", text)
-    weight = sum(1 if any(a <= ord(c) <= b for a, b in X_LIGHT_RANGES) else 2 for c in rest)
-    return weight + X_URL_LENGTH * len(links)
+    return len(rest) + len(X_HEAVY.findall(rest)) + X_URL_LENGTH * len(links)
 
 
 def trim_words(text, limit, measure=len):

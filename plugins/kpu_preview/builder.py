@@ -22,6 +22,7 @@ import gc
 import json
 import logging
 import os
+import resource
 import select
 import sys
 import threading
@@ -182,7 +183,8 @@ class Session:
     # -- reports ------------------------------------------------------------------------
 
     def report(self, **event):
-        """Send one event to the server, as a JSON line."""
+        """Send one event to the server, as a JSON line (with this process's peak memory)."""
+        event["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         data = (json.dumps(event) + "\n").encode()
         while data:
             data = data[os.write(self.report_fd, data) :]
