@@ -149,3 +149,24 @@ def test_after_a_restart_for_new_plugin_code_the_page_reloads_with_its_build(pre
     finally:
         page.close()
         model.write_text(code, encoding="utf-8")
+
+
+def test_a_page_whose_livereload_script_fails_to_load_still_shows_the_next_build(preview, browser):
+    # A restart of the server can drop the request for livereload.js (CI saw a page left
+    # without it, never reloading). The snippet then asks for the build number every second.
+    from playwright.sync_api import expect
+
+    page_file = preview.project / "content" / "pages" / "kontak.md"
+    text = page_file.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.route("**/livereload.js*", lambda route: route.abort())
+        page.goto(preview.url + "/kontak/")
+        expect(page.locator("main")).to_be_visible()
+        page_file.write_text(text + "\nKalimat tanpa soket.\n", encoding="utf-8")
+        expect(page.locator("main")).to_contain_text(
+            "Kalimat tanpa soket.", timeout=PATIENCE * 1000
+        )
+    finally:
+        page.close()
+        page_file.write_text(text, encoding="utf-8")
