@@ -160,7 +160,7 @@ class Session:
     def __init__(self, conf, overrides, root, report, requests):
         self.conf, self.overrides, self.root = conf, overrides, Path(root)
         self.report_fd, self.requests = report, requests
-        self.kept = None  # KeptSite of the last full build, when it succeeded
+        self.kept = None  # KeptSite of the last full build, while no later build failed
         self.captured = None
         self.replaced = {}  # files the fast step replaced since the last full build
         self.full_build_running = False
@@ -245,12 +245,12 @@ class Session:
         try:
             Pelican(self.settings(**overrides)).run()
         except AdminFacingError as error:
-            self.restore_replaced()
+            self.forget_site()
             return f"\nBUILD GAGAL. {error}\n"
         except BuildInterrupted:
             raise
         except Exception as error:  # noqa: BLE001  (a plugin or settings bug: show it too)
-            self.restore_replaced()
+            self.forget_site()
             traceback.print_exc()
             from kpu_preview.server import describe_exception
 
@@ -338,8 +338,14 @@ class Session:
         )
         return edited.save_as
 
+    def forget_site(self):
+        """After a failed full build: put back the pages the fast step replaced, and drop the
+        kept site (it holds the edited items); the next fast step waits for a good build."""
+        self.kept = None
+        self.restore_replaced()
+
     def restore_replaced(self):
-        """After a failed full build: put back the pages the fast step replaced."""
+        """Put back the pages the fast step replaced since the last full build."""
         for path, keep in self.replaced.items():
             if keep is None:
                 _unlink(path)

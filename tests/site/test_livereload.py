@@ -120,3 +120,45 @@ def test_the_last_good_site_is_served_while_a_build_runs(project):
     finally:
         gate.unlink(missing_ok=True)
         preview.stop()
+
+
+def test_a_page_the_fast_step_wrote_is_put_back_when_the_full_build_fails(project):
+    # A link to a draft passes the reading of the item (the fast step shows it), but the full
+    # build stops on it once every item is read: output/ must hold the last good page again.
+    from tests.preview import BuildProcess
+
+    news = project / "content" / "berita" / "2021-05-25-evaluasi-kehumasan-dan-ppid.md"
+    text = news.read_text(encoding="utf-8")
+    draft = news.with_name("2021-06-01-draf-uji.md")
+    draft.write_text(
+        text.replace("Title: Evaluasi", "Title: Draf uji evaluasi", 1).replace(
+            "Date: 2021-05-25 14:30", "Date: 2021-06-01 09:00\nStatus: draft", 1
+        ),
+        encoding="utf-8",
+    )
+    page = project / "output" / "berita" / "2021" / "evaluasi-kehumasan-dan-ppid" / "index.html"
+    overrides = {"PATH": str(project / "content"), "OUTPUT_PATH": str(project / "output")}
+    with open(project / "builder.log", "wb") as log:
+        process = BuildProcess(project, project / "pelicanconf.py", overrides, log)
+        try:
+            process.request([], first=True)
+            assert [e["event"] for e in process.events_until_idle()] == ["written", "idle"]
+            good = page.read_bytes()
+
+            link = "\nLihat [draf]({filename}/berita/2021-06-01-draf-uji.md).\n"
+            news.write_text(text + link, encoding="utf-8")
+            process.request([str(news)])
+            events = [e for e in process.events_until_idle() if e["event"] == "written"]
+            assert [e.get("fast") for e in events] == [True, False], events
+            assert "2021-06-01-draf-uji.md" in events[1]["message"]
+            assert page.read_bytes() == good
+            assert not list(page.parent.glob("*.pratinjau-*"))
+
+            # The site kept for the fast step held the bad edit: it waits for a good build.
+            news.write_text(text + "\nParagraf perbaikan.\n", encoding="utf-8")
+            process.request([str(news)])
+            events = [e for e in process.events_until_idle() if e["event"] == "written"]
+            assert [e.get("fast") for e in events] == [False] and events[0]["message"] is None
+            assert "Paragraf perbaikan." in page.read_text(encoding="utf-8")
+        finally:
+            process.stop()
