@@ -12,7 +12,7 @@ from pelican.log import console
 from kpu_buildstate import contract
 from kpu_search import kept as kept_index
 from kpu_search.bundle import check_bundle, page_count
-from kpu_search.indexer import SearchIndexError, run_pagefind
+from kpu_search.indexer import IndexingStopped, SearchIndexError, run_pagefind, stop_indexing
 from kpu_search.settings import SCHEMA
 from kpu_settings import apply_schema
 
@@ -25,12 +25,21 @@ _UNFINISHED = []
 
 
 def apply_settings(pelican):
-    """Check the KPU_SEARCH* settings; let an earlier build's indexing finish first."""
+    """Check the KPU_SEARCH* settings; stop an earlier build's indexing and wait for its end.
+
+    This build replaces the pages that indexing reads, and indexes them again (its kept copy
+    is never made from a stopped run), so it is stopped rather than waited for: a save in the
+    live preview does not wait for the index of the save before.
+    """
     apply_schema(pelican.settings, SCHEMA, "kpu_search")
+    if _UNFINISHED:
+        stop_indexing()
     while _UNFINISHED:
         work = _UNFINISHED.pop()
         try:
             work.result()
+        except IndexingStopped:
+            pass
         except Exception as error:  # noqa: BLE001  (that build is over; this one reindexes)
             logger.warning("[kpu_search] indeks pencarian sebelumnya gagal: %s", error)
 

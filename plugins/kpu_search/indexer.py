@@ -57,6 +57,26 @@ def pagefind_command(binary, site, target):
     ]
 
 
+# Pagefind processes running now, and those stop_indexing() ended: a newer build of the same
+# process (the live preview) replaces the pages they read, so their index would be stale.
+_RUNNING = set()
+_STOPPED = set()
+
+
+class IndexingStopped(SearchIndexError):
+    """The index was stopped on purpose by stop_indexing(); nothing is wrong."""
+
+
+def stop_indexing():
+    """End every Pagefind run of this process; each raises IndexingStopped, writing nothing."""
+    for process in list(_RUNNING):
+        _STOPPED.add(process)
+        try:
+            process.terminate()
+        except ProcessLookupError:
+            pass
+
+
 def run_pagefind(site, target):
     """Index `site` into `target` and return once Pagefind has exited, its files written."""
     from pagefind.service import get_executable  # the binary the Python API would have run
@@ -72,18 +92,27 @@ def run_pagefind(site, target):
     # run it in the empty target with neither, so only the options below count.
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     try:
-        done = subprocess.run(
+        process = subprocess.Popen(
             pagefind_command(binary, site, target),
             cwd=target,
             env=environment,
             stdin=subprocess.DEVNULL,
-            capture_output=True,
-            check=False,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
     except OSError as error:
         raise SearchIndexError(
             f"Pagefind tidak dapat dijalankan ({binary}): {error}. Indeks pencarian tidak dibuat."
         ) from error
+    _RUNNING.add(process)
+    try:
+        stdout, stderr = process.communicate()
+    finally:
+        _RUNNING.discard(process)
+    done = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    if process in _STOPPED:
+        _STOPPED.discard(process)
+        raise IndexingStopped("a newer build indexes the site again")
     if done.returncode != 0:
         said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-1500:]
         how = (

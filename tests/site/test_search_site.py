@@ -2,7 +2,10 @@
 
 import json
 import os
+import time
 from pathlib import Path
+
+import pytest
 
 from kpu_search.bundle import check_bundle
 from kpu_search.settings import RANKING
@@ -82,3 +85,26 @@ def test_the_search_page_carries_the_ranking_options(built_site):
     root = soup(built_site / "cari" / "index.html").find(id="pencarian")
     assert json.loads(root["data-search-ranking"]) == RANKING
     assert soup(built_site / "cari" / "index.html").find(id="label-pencarian").has_attr("hidden")
+
+
+def test_indexing_stopped_for_a_newer_build_writes_nothing(built_site, tmp_path):
+    # The live preview's next build stops the index of the build before (it replaces the
+    # pages that index reads): the run ends at once, and no bundle, half or whole, appears.
+    import shutil
+
+    from kpu_search.handlers import start_indexing
+    from kpu_search.indexer import _RUNNING, IndexingStopped, stop_indexing
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    work = start_indexing(str(site), "pagefind", str(tmp_path / "kept"), "signature")
+    for _ in range(1000):  # until Pagefind runs
+        if _RUNNING:
+            break
+        time.sleep(0.01)
+    stop_indexing()
+    with pytest.raises(IndexingStopped):
+        work.result(timeout=60)
+    assert not (site / "pagefind").exists()
+    assert not [path.name for path in site.iterdir() if path.name.startswith(".pagefind")]
+    assert not (tmp_path / "kept").exists()
