@@ -124,3 +124,46 @@ def test_a_failed_check_leaves_the_last_publish_build_and_its_manifest(tmp_path,
     assert state() == before  # the output check failed in staging: nothing swapped in
     page.write_text(good, encoding="utf-8")
     assert _figures(_invoke(project, "check"))[0] == 0
+
+
+KILLED_BUILD = """
+import os, signal, sys
+sys.path.insert(0, os.getcwd())
+from pelican import signals
+import tasks
+
+def kill(pelican):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def kill_before_the_swap(pelican):
+    # At `initialized`: after the plugins' `finalized` handlers (pages written, output
+    # checked), just before the one kpu_output connects now to swap the site in.
+    signals.finalized.connect(kill)
+
+
+signals.initialized.connect(kill_before_the_swap)
+tasks.publish_build()
+"""
+
+
+def test_a_killed_publish_build_leaves_the_last_one_whole_and_reusable(tmp_path, origin):
+    project = _clone(origin, tmp_path / "situs")
+    _figures(_invoke(project, "check"))
+    base = project / "cache" / "terbit"
+    manifests = project / "cache" / "kpu_incremental"
+
+    def state():
+        files = {str(p.relative_to(base)): p.stat().st_ino for p in base.rglob("*")}
+        return files, {p.name: p.read_bytes() for p in manifests.glob("manifest-*")}
+
+    before = state()
+    _edit_newest(project)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BUILD], cwd=project, capture_output=True, text=True
+    )
+    assert killed.returncode == -9, killed.stdout + killed.stderr
+    assert (project / "cache" / ".terbit.baru" / "index.html").exists()  # killed mid-build
+    assert state() == before
+    rendered, reused = _figures(_invoke(project, "check"))
+    assert 0 < rendered < reused
