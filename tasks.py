@@ -102,8 +102,12 @@ def publish_build(step="", **overrides):
     The output check runs inside the build, on the staging folder; kpu_output swaps the
     finished site in only when every check passed, so a failed build leaves the previous
     publish build whole, and with it the base the next build reuses pages from.
+    `overrides` are settings (PATH, CACHE_PATH, OUTPUT_PATH …), as the benchmark passes them.
     """
-    return _build(PUBLISH_CONF, step=step, **{"OUTPUT_PATH": str(PUBLISHED), **overrides})
+    cache = overrides.get("CACHE_PATH")
+    # With a cache of its own (the benchmark's), the publish build lives in that cache too.
+    output = str(Path(cache) / PUBLISHED.name) if cache else str(PUBLISHED)
+    return _build(PUBLISH_CONF, step=step, **{"OUTPUT_PATH": output, **overrides})
 
 
 def build_figures(settings):
