@@ -27,6 +27,10 @@ from kpu_ppid.settings import DEFAULT_CLASSES, DEFAULT_GROUPS  # noqa: E402
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
+# The publish build lives apart from the dev build in output/, so that alternating the two
+# reuses each one's pages: `check`, `publish` and `gh-pages` all build here, and gh-pages
+# pushes this folder. Under cache/, so CI restoring cache/ restores the base it reuses.
+PUBLISHED = ROOT / "cache" / "terbit"
 DEV_CONF = ROOT / "pelicanconf.py"
 PUBLISH_CONF = ROOT / "publishconf.py"
 HOST = "127.0.0.1"
@@ -90,12 +94,37 @@ def _site_settings():
     return read_settings(str(DEV_CONF))
 
 
+def publish_build(step="", **overrides):
+    """Run the one strict publish build into cache/terbit/; return its settings.
+
+    `invoke check`, `invoke publish` and `invoke gh-pages` (and the benchmark) all run this.
+    The output check runs inside the build, on the staging folder; kpu_output swaps the
+    finished site in only when every check passed, so a failed build leaves the previous
+    publish build whole, and with it the base the next build reuses pages from.
+    `overrides` are settings (PATH, CACHE_PATH, OUTPUT_PATH …), as the benchmark passes them.
+    """
+    cache = overrides.get("CACHE_PATH")
+    # With a cache of its own (the benchmark's), the publish build lives in that cache too.
+    output = str(Path(cache) / PUBLISHED.name) if cache else str(PUBLISHED)
+    return _build(PUBLISH_CONF, step=step, **{"OUTPUT_PATH": output, **overrides})
+
+
+def build_figures(settings):
+    """Return what a finished build did: pages and feeds rendered and reused."""
+    from kpu_incremental.writer import STATE_KEY
+
+    state = settings.get(STATE_KEY)
+    if state is None:
+        return {"rendered": None, "reused": None}
+    return {"rendered": state.rendered, "reused": state.reused}
+
+
 @task
 def clean(c):
-    """Remove the generated site and Pelican's caches."""
+    """Remove the generated site, the publish build and Pelican's caches."""
     for folder in (OUTPUT, ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
-    print("Folder output/ dan cache/ dihapus.")
+    print("Folder output/ dan cache/ (termasuk versi terbit di cache/terbit/) dihapus.")
 
 
 @task
@@ -160,8 +189,9 @@ def preview(c, port=PORT, serve_site=True):
 
 @task
 def publish(c):
-    """Build the site for publication (absolute URLs, feeds, strict, output check) into output/."""
-    _build(PUBLISH_CONF)
+    """Build the site for publication (absolute URLs, feeds, strict, output check)."""
+    publish_build()
+    print(f"Versi terbit ada di {PUBLISHED.relative_to(ROOT)}/ (belum diunggah).")
 
 
 @task(
@@ -172,14 +202,16 @@ def publish(c):
     }
 )
 def check(c, ringkasan=False, dasar=""):
-    """Check all content and a full publish build without publishing; list every problem."""
-    import tempfile
+    """Check all content and a full publish build without publishing; list every problem.
 
-    with tempfile.TemporaryDirectory(prefix="kpu-check-") as folder:
-        if ringkasan:
-            _check_with_summary(folder, dasar or default_base(os.environ))
-        else:
-            _build(PUBLISH_CONF, step="PEMERIKSAAN", OUTPUT_PATH=folder)
+    The publish build itself is the check (content first, then its output), so a passing
+    check leaves cache/terbit/ as the base the next publish build reuses; nothing is pushed
+    and output/ is not touched.
+    """
+    if ringkasan:
+        _check_with_summary(dasar or default_base(os.environ))
+    else:
+        publish_build(step="PEMERIKSAAN")
     print("Pemeriksaan selesai: tidak ada masalah.")
 
 
@@ -221,7 +253,7 @@ def _write_summary(text):
         handle.write(text)
 
 
-def _check_with_summary(folder, base):
+def _check_with_summary(base):
     """Run the check build, write the summary of its result and the pages changed, then fail
     the task if the check failed (the summary is written either way)."""
     from kpu_buildstate import contract
@@ -237,7 +269,7 @@ def _check_with_summary(folder, base):
         )
     elif not changes:
         note = "Tidak ada berkas di `content/` yang berubah."
-    settings = _build_settings(PUBLISH_CONF, OUTPUT_PATH=folder)
+    settings = _build_settings(PUBLISH_CONF, OUTPUT_PATH=str(PUBLISHED))
     try:
         error = _run(settings)
     except Exception as crash:
@@ -321,35 +353,25 @@ def content_not_in_git(root):
 
 @task(name="gh-pages")
 def gh_pages(c, remote="origin", branch="gh-pages", push=True):
-    """Check, build for publication, check the output, then push it with ghp-import."""
-    import tempfile
-
-    from kpu_verify.handlers import verify_folder
-
+    """Check and build for publication in one build, then push it with ghp-import."""
     unsaved = content_not_in_git(ROOT)
     if unsaved:
         raise Exit(f"\nTIDAK DITERBITKAN. {unsaved}\n", code=1)
-    print("Langkah 1/4: memeriksa konten dan build uji")
-    with tempfile.TemporaryDirectory(prefix="kpu-check-") as folder:
-        _build(PUBLISH_CONF, step="Langkah 1/4 (pemeriksaan)", OUTPUT_PATH=folder)
-    print("Langkah 2/4: build terbit ke output/")
-    settings = _build(PUBLISH_CONF, step="Langkah 2/4 (build terbit)", KPU_OUTPUT_CHECK=False)
-    print("Langkah 3/4: memeriksa hasil build")
-    problems = verify_folder(str(OUTPUT), settings)
-    if problems:
-        listing = "\n".join(problems)
-        raise Exit(f"\nLangkah 3/4 (pemeriksaan hasil) GAGAL:\n{listing}\n", code=1)
-    print("Langkah 4/4: mengunggah ke cabang " + branch)
+    folder = PUBLISHED.relative_to(ROOT)
+    print(f"Langkah 1/2: memeriksa konten dan hasil build terbit (ke {folder}/)")
+    settings = publish_build(step="Langkah 1/2 (pemeriksaan)")
+    print("Langkah 2/2: mengunggah ke cabang " + branch)
     args = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--force"]
     args += ["--branch", branch, "--remote", remote, "--message", "Terbitkan situs"]
     if settings.get("KPU_DEPLOY_CNAME"):
         args += ["--cname", settings["KPU_DEPLOY_CNAME"]]
     if push:
         args.append("--push")
-    result = c.run(shlex.join([*args, str(OUTPUT)]), warn=True)
+    # The folder this build swapped in: no other build ran in between.
+    result = c.run(shlex.join([*args, settings["OUTPUT_PATH"]]), warn=True)
     if result.failed:
         raise Exit(
-            "\nLangkah 4/4 (unggah) GAGAL: ghp-import tidak berhasil; lihat pesan di atas.\n", 1
+            "\nLangkah 2/2 (unggah) GAGAL: ghp-import tidak berhasil; lihat pesan di atas.\n", 1
         )
     print(
         "Selesai: situs terbit."

@@ -60,20 +60,24 @@ def identity(value):
 class _Digester:
     """Feeds a canonical encoding of values into a hash."""
 
-    def __init__(self, skip, found, memo):
+    def __init__(self, skip, found, memo, places=None):
         self.hasher = hashlib.blake2b(digest_size=16)
         self.update = self.hasher.update
         self.skip, self.found, self.memo, self.seen = skip, found, memo, set()
+        self.places = places
+        self.prefixes = places.prefixes if places is not None else ()
 
     def feed(self, value):
         update, kind = self.update, type(value)
         if kind is str or isinstance(value, str):  # Markup and plain text alike
+            if self.prefixes and value.startswith(self.prefixes):
+                value = self.places.portable(value)
             update(b"s%d:" % len(value))
             update(value.encode("utf-8", "surrogatepass"))
         elif kind in _SOURCE_KINDS and isinstance(getattr(value, "source_path", None), str):
             # The bulk of list pages: checked first, before the other kinds.
             key = f"{kind.__name__}:{value.source_path}"
-            update(f"c:{key};".encode())
+            update(f"c:{self.portable_key(key)};".encode())
             if self.found is not None:
                 self.found[key] = value
         elif value is None or kind is bool or kind is int or kind is float:
@@ -96,9 +100,13 @@ class _Digester:
                 self.feed_shared(value)
                 return
             _SOURCE_KINDS.add(kind)
-            update(f"c:{key};".encode())
+            update(f"c:{self.portable_key(key)};".encode())
             if self.found is not None:
                 self.found[key] = value
+
+    def portable_key(self, key):
+        """Name a content item the same wherever the project sits."""
+        return key if self.places is None else self.places.portable_key(key)
 
     def feed_shared(self, value):
         """Digest a container once per build when it is shared by many pages (a paginator)."""
@@ -110,7 +118,7 @@ class _Digester:
             known = memo.get(id(value))
             if known is None or known[0] is not value:
                 # Keep the object itself so its id cannot be reused by another object.
-                inner = _Digester(self.skip, self.found, memo)
+                inner = _Digester(self.skip, self.found, memo, self.places)
                 inner.seen.add(id(value))
                 inner.feed_container(value)
                 known = (value, inner.hasher.hexdigest())
@@ -143,7 +151,9 @@ class _Digester:
             update(b"]")
         elif isinstance(value, set | frozenset):
             update(b"<")
-            digests = (stable_digest(v, self.skip, self.found, self.memo) for v in value)
+            digests = (
+                stable_digest(v, self.skip, self.found, self.memo, self.places) for v in value
+            )
             for text in sorted(digests):
                 update(text.encode())
             update(b">")
@@ -169,6 +179,8 @@ class _Digester:
             self.feed(value.keywords)
         else:
             text = _value_text(value)
+            if self.places is not None and isinstance(value, pathlib.PurePath):
+                text = self.places.portable(text)
             if text is None:
                 # Not knowable (a lock, a generator, a client object): a digest no other build
                 # has, so the page is rendered again rather than reused when it may be stale.
@@ -227,22 +239,24 @@ def _is_data_object(value):
     return module.startswith(("pelican.", "kpu_"))
 
 
-def stable_digest(value, skip=frozenset(), found=None, memo=None):
+def stable_digest(value, skip=frozenset(), found=None, memo=None, places=None):
     """Digest `value` the same way in every build; dict keys in `skip` are left out.
 
     Content objects met on the way are digested by identity and, if `found` is a dict,
     collected into it by identity. With a `memo` dict, large containers and data objects
-    are digested once and reused by id (they must not change while the memo lives).
+    are digested once and reused by id (they must not change while the memo lives). With
+    `places` (kpu_incremental.places.Places), a path under one of the build's folders is
+    digested by the folder's name, so a project moved elsewhere digests the same.
     """
-    digester = _Digester(frozenset(skip), found, memo)
+    digester = _Digester(frozenset(skip), found, memo, places)
     digester.feed(value)
     return digester.hasher.hexdigest()
 
 
-def fingerprint(content):
+def fingerprint(content, places=None):
     """Digest a content object's own state (text, metadata, fields added by plugins)."""
     if dataclasses.is_dataclass(content):
         state = {f.name: getattr(content, f.name) for f in dataclasses.fields(content)}
     else:
         state = {k: v for k, v in vars(content).items() if k not in _SHARED_FIELDS}
-    return stable_digest(state)
+    return stable_digest(state, places=places)

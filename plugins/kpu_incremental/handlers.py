@@ -9,6 +9,7 @@ from importlib import metadata
 from pelican.log import console
 
 from kpu_buildstate import contract, load_pickle, save_pickle
+from kpu_incremental.places import build_places
 from kpu_incremental.settings import SCHEMA
 from kpu_incremental.writer import (
     STATE_KEY,
@@ -22,7 +23,7 @@ from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
 # Bump when the meaning of a record changes, so old manifests are ignored.
-FORMAT = 1
+FORMAT = 2
 
 
 def _folder(settings):
@@ -30,26 +31,52 @@ def _folder(settings):
 
 
 def _manifest(settings, output):
-    """One manifest per output folder: a test or a second site may share the cache."""
-    key = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=6).hexdigest()
+    """One manifest per output folder: dev and publish builds, tests or a second site.
+
+    Named by the output folder relative to the cache, not by its absolute path: a project
+    checked out elsewhere with its cache/ restored (CI) finds its manifests again.
+    """
+    where = os.path.relpath(os.path.abspath(output), os.path.abspath(settings["CACHE_PATH"]))
+    key = hashlib.blake2b(where.replace(os.sep, "/").encode(), digest_size=6).hexdigest()
     return os.path.join(_folder(settings), f"manifest-{key}.pickle")
 
 
-def load_manifest(path):
+def load_manifest(path, places):
     """Read the previous build's records; a missing or damaged file means "none"."""
     rows = load_pickle(path, FORMAT, default={})
-    return {name: Record(*row) for name, row in rows.items()}
+    local = {}  # each distinct dependency list translated once: pages share most of them
+
+    def translated(deps):
+        if id(deps) not in local:
+            local[id(deps)] = (deps, tuple((places.local_key(k), f) for k, f in deps))
+        return local[id(deps)][1]
+
+    return {
+        name: Record(site, page, translated(deps), size, mtime_ns)
+        for name, (site, page, deps, size, mtime_ns) in rows.items()
+    }
 
 
-def save_manifest(path, records):
-    """Write the records atomically, so an interrupted build leaves the old file whole."""
+def save_manifest(path, records, places):
+    """Write the records atomically, so an interrupted build leaves the old file whole.
+
+    Content items are named by `places`, never by an absolute path (see load_manifest).
+    """
     shared = {}  # equal dependency lists (and entries) stored once: pages share most of them
 
     def once(value):
         return shared.setdefault(value, value)
 
+    portable = {}
+
+    def translated(deps):
+        if id(deps) not in portable:
+            entries = tuple(once((places.portable_key(k), f)) for k, f in deps)
+            portable[id(deps)] = (deps, once(entries))
+        return portable[id(deps)][1]
+
     rows = {
-        name: (r.site, r.page, once(tuple(once(dep) for dep in r.deps)), r.size, r.mtime_ns)
+        name: (r.site, r.page, translated(r.deps), r.size, r.mtime_ns)
         for name, r in records.items()
     }
     save_pickle(path, rows, FORMAT)
@@ -105,8 +132,10 @@ def prepare(pelican):
     settings = pelican.settings
     if not settings["KPU_INCREMENTAL"]:
         return None
-    live = contract.build(settings).live_output or pelican.output_path
-    previous = load_manifest(_manifest(settings, live))
+    build = contract.build(settings)
+    live = build.live_output or pelican.output_path
+    places = build_places(settings, live, build.staging)
+    previous = load_manifest(_manifest(settings, live), places)
     root = contract.previous_output(settings) if previous else None
     digest, stale = code_digest(settings)
     if stale:
@@ -115,7 +144,7 @@ def prepare(pelican):
             "dicatat. Mulai ulang perintahnya agar kode baru dipakai."
         )
         root, previous = None, {}
-    state = BuildState(previous, root, digest)
+    state = BuildState(previous, root, digest, places)
     state.stale_code = stale
     state.counter = count_warnings(state)
     settings[STATE_KEY] = state
@@ -152,9 +181,23 @@ def finish(pelican):
         record.size, record.mtime_ns = stat.st_size, stat.st_mtime_ns
         records[name] = record
     if not state.stale_code:
-        live = contract.build(pelican.settings).live_output or pelican.output_path
-        save_manifest(_manifest(pelican.settings, live), records)
+        _save_when_published(pelican.settings, records, state.places)
     logger.info("[kpu_incremental] %d dibuat, %d tidak berubah", state.rendered, state.reused)
     console.print(
         f"Halaman: {state.rendered} dibuat, {state.reused} tidak berubah (dipakai ulang)."
     )
+
+
+def _save_when_published(settings, records, places):
+    """Record this build's files once its site is the one in place.
+
+    With kpu_output's staging folder that is after the swap: a build failing later (the
+    output check) leaves the previous site and the manifest that describes it as they were.
+    """
+    build = contract.build(settings)
+    live = build.live_output or settings["OUTPUT_PATH"]
+    path = _manifest(settings, live)
+    if build.staging:
+        contract.run_after_publish(settings, lambda _live: save_manifest(path, records, places))
+    else:
+        save_manifest(path, records, places)

@@ -20,6 +20,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from kpu_buildstate import contract
 from kpu_incremental.digest import fingerprint, identity, stable_digest
 from kpu_incremental.parallel import Job, can_fork, render_all
+from kpu_incremental.places import NOWHERE
 from kpu_incremental.tracing import tracer_for
 
 logger = logging.getLogger(__name__)
@@ -43,8 +44,9 @@ class Record:
 class BuildState:
     """The previous build's records, this build's records and the digests met so far."""
 
-    def __init__(self, previous, previous_root, code_digest):
+    def __init__(self, previous, previous_root, code_digest, places=NOWHERE):
         self.previous = previous
+        self.places = places  # the build's folders by name: digests hold no absolute path
         self.previous_root = previous_root
         self.code_digest = code_digest
         self.current = {}
@@ -70,7 +72,9 @@ class BuildState:
         if self.site is None:
             skip = {key for key in context if self.volatile(key)}
             self.base, self.base_context = dict(context), context
-            self.site = stable_digest([self.code_digest, context], skip=skip, found=self.objects)
+            self.site = stable_digest(
+                [self.code_digest, context], skip=skip, found=self.objects, places=self.places
+            )
         return self.site
 
     def page_digest(self, localcontext, candidates=None):
@@ -87,13 +91,13 @@ class BuildState:
                 value = localcontext[key]
                 if key not in base or base[key] is not value:
                     own[key] = value
-        return stable_digest(own, found=self.objects, memo=self.memo)
+        return stable_digest(own, found=self.objects, memo=self.memo, places=self.places)
 
     def fingerprint_of(self, key):
         """Return the current fingerprint of the content item named `key` (None if gone)."""
         if key not in self.fingerprints:
             item = self.objects.get(key)
-            self.fingerprints[key] = None if item is None else fingerprint(item)
+            self.fingerprints[key] = None if item is None else fingerprint(item, self.places)
         return self.fingerprints[key]
 
     def dependencies(self, items):
@@ -282,7 +286,9 @@ class IncrementalWriter(Writer):
             return super().write_feed(elements, context, path, url, feed_type, **kwargs)
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
         site = state.site_digest(context)
-        page = stable_digest([url, feed_type, kwargs, items], found=state.objects)
+        page = stable_digest(
+            [url, feed_type, kwargs, items], found=state.objects, places=state.places
+        )
         found = state.reusable(path, site, page)
         if found is not None:
             self._place(os.path.join(self.output_path, path), found[0])

@@ -53,13 +53,15 @@ def _remote_files(remote):
     return set(listing.stdout.split()) if listing.returncode == 0 else None
 
 
-def test_a_good_run_publishes_exactly_the_output_folder(deployable):
+def test_a_good_run_publishes_exactly_the_publish_build(deployable):
     project, remote = deployable
     result = _deploy(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    for step in ("Langkah 1/4", "Langkah 2/4", "Langkah 3/4", "Langkah 4/4"):
+    for step in ("Langkah 1/2", "Langkah 2/2"):
         assert step in result.stdout
-    output = project / "output"
+    assert "Langkah 3/" not in result.stdout
+    assert not (project / "output").exists(), "the dev build's output/ is not touched"
+    output = project / "cache" / "terbit"
     built = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
     assert _remote_files(remote) == built | {".nojekyll", "CNAME"}
     cname = _git("show", "gh-pages:CNAME", cwd=remote).stdout.strip()
@@ -80,9 +82,9 @@ def test_a_failing_run_pushes_nothing_and_names_the_step(deployable):
     result = _deploy(project)
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "Langkah 1/4 (pemeriksaan) GAGAL" in output
+    assert "Langkah 1/2 (pemeriksaan) GAGAL" in output
     assert 'tautan "/halaman-yang-tidak-ada/" menuju halaman yang tidak ada.' in output
-    assert "Langkah 4/4" not in output
+    assert "Langkah 2/2" not in output
     assert _git("rev-parse", "gh-pages", cwd=remote).stdout == before
 
 
@@ -90,7 +92,7 @@ def test_nothing_is_pushed_when_the_first_deploy_fails(deployable):
     project, remote = deployable
     (project / "content" / "berita" / "rusak.md").write_text("Title: Rusak\n\nIsi.\n", "utf-8")
     result = _deploy(project)
-    assert result.returncode == 1 and "Langkah 1/4 (pemeriksaan) GAGAL" in result.stderr
+    assert result.returncode == 1 and "Langkah 1/2 (pemeriksaan) GAGAL" in result.stderr
     assert _remote_files(remote) is None
 
 
@@ -102,7 +104,7 @@ def test_uncommitted_content_is_not_published(deployable):
     assert result.returncode == 1
     assert "TIDAK DITERBITKAN" in result.stderr
     assert "- content/berita/2026-09-01-baru.md" in result.stderr
-    assert "Langkah 1/4" not in result.stdout
+    assert "Langkah 1/2" not in result.stdout
     assert _remote_files(remote) is None
 
 
