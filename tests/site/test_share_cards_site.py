@@ -121,3 +121,28 @@ def test_the_window_is_a_setting(tmp_path):
     Pelican(settings).run()
     image = _meta(_page(tmp_path / "out", "lama"), "og:image")
     assert "/sosial/lama/kartu-1200x630-" in image
+
+
+def test_an_incremental_build_a_year_later_moves_the_item_to_the_office_card(tmp_path, monkeypatch):
+    import kpu_images.handlers
+
+    files = {"berita/baru.md": _news("Berita seratus hari lalu", 100)}
+    content = write_content(tmp_path / "content", files)
+    later = office_now(make_settings()) + datetime.timedelta(days=300)
+
+    def run(name, cache):
+        settings = make_settings(
+            PATH=str(content), OUTPUT_PATH=str(tmp_path / name), CACHE_PATH=str(tmp_path / cache)
+        )
+        Pelican(settings).run()
+        return _page(tmp_path / name, "baru"), settings
+
+    first, _settings = run("out", "cache")
+    assert "/sosial/baru/kartu-1200x630-" in _meta(first, "og:image")
+    # 400 days old now: the same output and cache, as the live preview rebuilds.
+    monkeypatch.setattr(kpu_images.handlers, "office_now", lambda _settings: later)
+    again, settings = run("out", "cache")
+    assert _meta(again, "og:image") == f"/{settings['KPU_SITE_CARD']['path']}"
+    assert settings["KPU_INCREMENTAL_STATE"].rendered > 0
+    fresh, _settings = run("out-fresh", "cache-fresh")
+    assert str(again) == str(fresh)
