@@ -392,8 +392,8 @@ def social(c, slug):
 
     from kpu_images.social import CHANNELS, X_LIMIT, x_length
 
-    _build(DEV_CONF)
-    kits = OUTPUT / _site_settings().get("KPU_SOCIAL_DIR", "sosial")
+    settings = _build(DEV_CONF)
+    kits = OUTPUT / settings["KPU_SOCIAL_DIR"]
     folder = kits / slug
     if not (folder / "x.txt").exists():
         known = _social_slugs(kits)
@@ -410,18 +410,37 @@ def social(c, slug):
         print(f"===== {label} ({channel}.txt{count}) =====")
         print(text)
     print("Gambar untuk diunggah:")
-    for card in sorted(folder.glob("kartu-*.jpg")):
+    cards = sorted(folder.glob("kartu-*.jpg"))
+    for card in cards or [OUTPUT / settings["KPU_SITE_CARD"]["path"]]:
         print(f"  {card.relative_to(ROOT)}")
+    if not cards:
+        print(_office_card_note(settings["KPU_SHARE_CARD_MONTHS"]))
+
+
+def _office_card_note(months):
+    """Explain why an item shows the office's card and how it gets its own."""
+    return (
+        f"Tulisan ini memakai kartu umum kantor (1200 x 630) di atas: tanggalnya lebih dari "
+        f"{months} bulan yang lalu, atau kolomnya menulis Kartu_Berbagi: tidak. Untuk kartu "
+        "sendiri (1200 x 630, dan 1080 x 1080 untuk Instagram), tulis Kartu_Berbagi: ya di "
+        "kolom tulisan, lalu jalankan perintah ini lagi."
+    )
 
 
 @task
 def social_list(c):
     """Build, then list the slugs of the articles that have a social media kit."""
-    _build(DEV_CONF)
-    kits = OUTPUT / _site_settings().get("KPU_SOCIAL_DIR", "sosial")
+    settings = _build(DEV_CONF)
+    kits = OUTPUT / settings["KPU_SOCIAL_DIR"]
     print("Slug tulisan yang punya kit media sosial (pakai: .venv/bin/invoke social <slug>):")
     for slug in _social_slugs(kits):
-        print(f"  {slug}")
+        own = any((kits / slug).glob("kartu-*.jpg"))
+        print(f"  {slug}" if own else f"  {slug}  (kartu umum kantor)")
+    months = settings["KPU_SHARE_CARD_MONTHS"]
+    print(
+        f"Tulisan bertanda (kartu umum kantor) lebih dari {months} bulan atau menulis "
+        "Kartu_Berbagi: tidak; tulis Kartu_Berbagi: ya untuk kartunya sendiri."
+    )
 
 
 LIGHTHOUSE = "12.2.3"  # Lighthouse 13 needs Node 22; the machines here have Node 20

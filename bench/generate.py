@@ -1,9 +1,11 @@
 """Generate a deterministic synthetic regency site for the benchmark.
 
-N news items over every division and type with realistic Markdown (headings, lists, tables,
-links, images), M = N/5 PPID items with small PDFs, K = N/5 photos of 3000x2000 with EXIF.
+N news items over every division and type, dated over the five years before REFERENCE, with
+realistic Markdown (headings, lists, tables, links, images), M = N/5 PPID items with small
+PDFs, K = N/5 photos of 3000x2000 with EXIF.
 """
 
+import datetime
 import io
 import random
 import shutil
@@ -26,6 +28,10 @@ WORDS = (
     "sosialisasi partisipasi masyarakat kecamatan desa kelurahan badan adhoc rapat pleno "
     "keputusan pengumuman informasi publik layanan kehumasan anggaran laporan kinerja"
 ).split()
+# News dates spread over the five years (1,826 days) before this day, so that about a fifth of
+# the items are less than 12 months old at a build near it and get their own share card.
+REFERENCE = datetime.date(2026, 12, 1)
+SPREAD_DAYS = 1826
 # A whole one-page PDF without a cross-reference table, as simple generators write them: the
 # gate repairs and cleans it (the site never publishes a PDF with its Info dictionary).
 PDF = (
@@ -63,8 +69,10 @@ def news_item(rng, index, photos):
     """Return the Markdown of one news item."""
     kind = TYPES[index % len(TYPES)]
     divisions = [DIVISIONS[index % 6]] + ([DIVISIONS[(index + 2) % 6]] if index % 5 == 0 else [])
-    year = 2017 + index % 9
-    date = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d} {8 + index % 9:02d}:{index % 60:02d}"
+    # A prime stride visits every day of the spread in a scrambled order, whatever N is.
+    day = REFERENCE - datetime.timedelta(days=index * 7919 % SPREAD_DAYS)
+    year = day.year
+    date = f"{day:%Y-%m-%d} {8 + index % 9:02d}:{index % 60:02d}"
     header = [
         f"Title: {sentence(rng, 7)[:-1]} {index}",
         f"Date: {date}",

@@ -6,13 +6,13 @@ Pure functions; each returns messages in Bahasa Indonesia that quote the offendi
 the report can point at its line.
 """
 
-from kpu_content.model import HEADER_LINE
+from kpu_content.model import HEADER_LINE, SHARE_CARD_FIELD
 from kpu_messages import Problem, nearest
 
 NEWS_FIELDS = (
     "Title Date Modified Category Tags Divisi Author Authors Summary Slug Status Image Image_alt "
     "Image_caption Nomor Lampiran Klaim Putusan Dasar Sumber Lang Translation Template"
-).split()
+).split() + [SHARE_CARD_FIELD]
 PAGE_FIELDS = (
     "Title Summary Order Template Slug Status Image Image_alt Image_caption Lang Translation "
     "Date Modified"

@@ -42,6 +42,10 @@ SCHEMA = (
 )
 
 
+# `Kartu_Berbagi:` asks for (or declines) an item's own share card whatever its age.
+SHARE_CARD_FIELD = "Kartu_Berbagi"
+SHARE_CARD_CHOICES = {"ya": True, "tidak": False}
+
 # Statuses Pelican knows; any other value makes it skip the file with only a log line.
 STATUSES = ("published", "draft", "hidden")
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
@@ -81,7 +85,32 @@ def check_news_metadata(metadata, division_slugs, content_types):
         if slug not in division_slugs:
             problems.append(unknown_value("Divisi", slug, division_slugs))
     problems += check_status(metadata)
+    problems += check_share_card(metadata)
     return problems
+
+
+def _share_card_value(metadata):
+    """Return the `Kartu_Berbagi:` value as written (stripped), or None without the field."""
+    value = metadata.get(SHARE_CARD_FIELD.lower())
+    if value is None:
+        return None
+    if isinstance(value, list):  # continued on a second line (kpu_gate reports that too)
+        value = " ".join(str(part) for part in value)
+    return str(value).strip()
+
+
+def check_share_card(metadata):
+    """Return a message when `Kartu_Berbagi:` is neither "ya" nor "tidak"."""
+    value = _share_card_value(metadata)
+    if value is None or value.lower() in SHARE_CARD_CHOICES:
+        return []
+    return [unknown_value(SHARE_CARD_FIELD, value, SHARE_CARD_CHOICES)]
+
+
+def share_card_request(metadata):
+    """Return True ("ya"), False ("tidak") or None (no field, or a value the gate refuses)."""
+    value = _share_card_value(metadata)
+    return SHARE_CARD_CHOICES.get(value.lower()) if value is not None else None
 
 
 def check_status(metadata):

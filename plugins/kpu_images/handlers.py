@@ -13,6 +13,7 @@ from pelican.log import console
 
 from kpu_buildstate import contract, cores, process_context
 from kpu_buildstate.store import VerifiedFiles
+from kpu_content.model import share_card_request
 from kpu_dates.model import format_tanggal
 from kpu_gate.files import clean_image_bytes, extension, published_name
 from kpu_gate.handlers import gate_state
@@ -29,11 +30,12 @@ from kpu_images.encode import EncodeJob, encode
 from kpu_images.inspect import ImageProblem, inspect_image, register_heif
 from kpu_images.model import build_picture, image_source, picture_html, rewrite_images
 from kpu_images.publish import cached_bytes, publish_files
+from kpu_images.selection import gets_own_card, months_before
 from kpu_images.settings import RASTER_EXTENSIONS, SCHEMA, settings_key
 from kpu_images.social import captions, post_of
 from kpu_messages import record_problems
 from kpu_office.brand import DIVISION_COLOURS
-from kpu_office.model import unit_slugs
+from kpu_office.model import office_now, unit_slugs
 from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,9 @@ class ImageState:
     copies: dict = field(default_factory=dict)  # output path -> cache file
     social: dict = field(default_factory=dict)  # output folder -> {channel: caption text}
     emblem: str = ""
+    # Items dated (or modified) from this moment on get their own cards: worked out once per
+    # build, so every item of one build is judged against the same day.
+    card_since: object = None
     logo: tuple = ()  # (source, output path) of a raster office logo
     encoded: int = 0
     reused: int = 0
@@ -228,8 +233,12 @@ def process_content(content):
         except ImageProblem as problem:
             problems.append(f'kolom "Image": {problem}')
     if isinstance(content, Article) and getattr(content, "date", None):
-        content.card = plan_card(content, settings)
-        content.share_image = _share_image(content, settings)
+        if own_card(content, settings[STATE_KEY].card_since):
+            content.card = plan_card(content, settings)
+            content.share_image = _share_image(content, settings)
+        else:
+            content.card = None  # shares the office's standing card (KPU_SITE_CARD)
+            content.share_image = settings["KPU_SITE_CARD"]
     record_problems(content._context, content.relative_source_path, problems)
 
 
@@ -241,10 +250,17 @@ def _first(value):
     return value[0] if isinstance(value, list) and value else value
 
 
+def own_card(article, since):
+    """Tell whether a news item gets its own share card (else it shares the office's)."""
+    asked = share_card_request(article.metadata)
+    return gets_own_card(article.date, getattr(article, "modified", None), asked, since)
+
+
 def plan_site_images(pelican):
-    """Plan the site's own share card and a PNG emblem (for pages that are not articles)."""
+    """Plan the site's own share card and a PNG emblem (pages, and items past the window)."""
     settings = pelican.settings
     state = settings[STATE_KEY]
+    state.card_since = months_before(office_now(settings), settings["KPU_SHARE_CARD_MONTHS"])
     office = settings["KPU_OFFICE"]
     host = office.get("site_url", "").split("://")[-1]
     title = office.get("tagline") or office["name"]

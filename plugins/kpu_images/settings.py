@@ -66,6 +66,15 @@ SCHEMA = (
         f'{FOLDER_ALLOWED}, misalnya "kpu_images"',
     ),
     Setting("KPU_SOCIAL_DIR", "sosial", relative_folder, f'{FOLDER_ALLOWED}, misalnya "sosial"'),
+    # News items dated (or modified) this many months before the build get their own share
+    # card; older ones share the office's card unless they ask (Kartu_Berbagi: ya).
+    Setting(
+        "KPU_SHARE_CARD_MONTHS",
+        12,
+        int_between(0, 1200),
+        "jumlah bulan terakhir yang tulisannya mendapat kartu berbagi sendiri, bilangan bulat"
+        " dari 0 (hanya tulisan dengan Kartu_Berbagi: ya) sampai 1200, misalnya 12",
+    ),
 )
 DEFAULTS = defaults(SCHEMA)
 

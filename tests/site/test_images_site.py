@@ -62,10 +62,12 @@ def photo_site(tmp_path_factory):
     body += "\n\n![Foto HEIC dari ponsel](/images/ponsel.heic)\n\n![Logo](/images/logo.png)"
     files = {
         "berita/2024-03-05-foto.md": _article(
-            header="Image: images/o1.jpg\nImage_alt: Foto rapat\n", body=body
+            header="Image: images/o1.jpg\nImage_alt: Foto rapat\nKartu_Berbagi: ya\n", body=body
         ),
+        # Both are older than 12 months: they ask for their own cards (test_share_cards_site).
         "berita/2024-03-06-tanpa-foto.md": _article(
-            title="Tulisan tanpa foto dengan judul yang sangat panjang untuk menguji kartu berbagi"
+            title="Tulisan tanpa foto dengan judul yang sangat panjang untuk menguji kartu berbagi",
+            header="Kartu_Berbagi: ya\n",
         ),
     }
     out, settings = _build(base, files, images)
@@ -289,7 +291,9 @@ def test_article_json_ld_names_the_office_as_publisher(published_site):
     if photo is not None:
         widest = photo["srcset"].split(",")[-1].split()[0]
         assert news["image"][0] == widest
-    assert "/kartu-1200x630-" in news["image"][-1]
+    # A 2021 item is past the 12 months: it shares the office's standing card.
+    assert news["image"][-1] == _meta(article, "og:image")
+    assert "/sosial/kartu-situs-1200x630-" in news["image"][-1]
     publisher = news["publisher"]
     assert publisher["@type"] == "GovernmentOrganization" and publisher["name"] == office["name"]
     assert publisher["logo"]["url"].startswith(siteurl) and publisher["address"]["streetAddress"]

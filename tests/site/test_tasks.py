@@ -175,3 +175,12 @@ def test_social_prints_every_channel_and_social_list_names_the_slugs(project):
     listing = _invoke(project, "social-list")
     assert listing.returncode == 0
     assert "  hoaks-pindah-domisili-hilang-hak-pilih" in listing.stdout.splitlines()
+    assert "  evaluasi-kehumasan-dan-ppid  (kartu umum kantor)" in listing.stdout.splitlines()
+
+
+def test_social_of_an_old_item_names_the_office_card_and_the_field(project):
+    result = _invoke(project, "social", "evaluasi-kehumasan-dan-ppid")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  output/sosial/kartu-situs-1200x630-" in result.stdout
+    assert "kartu-1080x1080-" not in result.stdout
+    assert "lebih dari 12 bulan" in result.stdout and "Kartu_Berbagi: ya" in result.stdout
