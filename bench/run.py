@@ -4,6 +4,7 @@ Every build runs in a fresh process (as a real build would) so peak memory is it
 """
 
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -78,6 +79,29 @@ def preview(work, edits=3):
     }
 
 
+def gh_pages(work):
+    """Time what `invoke gh-pages --no-push` does after an edit: the publish build, then
+    ghp-import committing the output to the gh-pages branch of the corpus's repository."""
+    if not (work / ".git").exists():
+        subprocess.run(["git", "init", "-q", str(work)], check=True)
+    figures = build(work, PUBLISH, "out", "cache")
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--force"]
+    command += ["--branch", "gh-pages", "--message", "Terbitkan situs", str(work / "out")]
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@localhost",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@localhost",
+    }
+    subprocess.run(command, cwd=work, check=True, capture_output=True, env=environment)
+    figures["ghp_import"] = time.perf_counter() - started
+    figures["wall"] += figures["ghp_import"]
+    figures["seconds"] = figures["wall"]  # the whole command: process start to the commit
+    return figures
+
+
 def _edit_one(work, round_number):
     path = sorted((work / "content" / "berita").glob("*.md"))[len(work.name) % 7]
     text = path.read_text(encoding="utf-8")
@@ -106,7 +130,15 @@ def measure(news, runs, work_root):
     generate(work, news)
     scenarios = {
         key: []
-        for key in ("a_cold", "a_warm_images", "b_nochange", "c_edit", "d_preview", "e_plain")
+        for key in (
+            "a_cold",
+            "a_warm_images",
+            "b_nochange",
+            "c_edit",
+            "d_preview",
+            "e_plain",
+            "f_gh_pages",
+        )
     }
     for round_number in range(runs):
         for folder in ("cache", "out", "out-dev", "cache-plain", "out-plain"):
@@ -117,6 +149,8 @@ def measure(news, runs, work_root):
         scenarios["b_nochange"].append(build(work, PUBLISH, "out", "cache"))
         _edit_one(work, round_number)
         scenarios["c_edit"].append(build(work, PUBLISH, "out", "cache"))
+        _edit_one(work, round_number + 200)
+        scenarios["f_gh_pages"].append(gh_pages(work))
         scenarios["d_preview"].append(preview(work))
         scenarios["e_plain"].append(build(work, None, "out-plain", "cache-plain", mode="plain"))
     result = {"news": news, "ppid": news // 5, "photos": news // 5}

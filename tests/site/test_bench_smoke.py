@@ -38,6 +38,7 @@ def test_invoke_bench_runs_at_n50_and_writes_every_scenario(tmp_path):
         "c_edit",
         "d_preview",
         "e_plain",
+        "f_gh_pages",
     }
     assert scenarios["a_cold"]["images_encoded"] == 10
     assert scenarios["b_nochange"]["images_encoded"] == 0
