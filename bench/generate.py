@@ -2,7 +2,8 @@
 
 N news items over every division and type, dated over the five years before REFERENCE, with
 realistic Markdown (headings, lists, tables, links, images), M = N/5 PPID items with small
-PDFs, K = N/5 photos of 3000x2000 with EXIF.
+PDFs, K = N/20 photos of 3000x2000 with EXIF (the issue's corpus: 2,000 news, 400 PPID items,
+100 photos).
 """
 
 import datetime
@@ -28,9 +29,11 @@ WORDS = (
     "sosialisasi partisipasi masyarakat kecamatan desa kelurahan badan adhoc rapat pleno "
     "keputusan pengumuman informasi publik layanan kehumasan anggaran laporan kinerja"
 ).split()
-# News dates spread over the five years (1,826 days) before this day, so that about a fifth of
-# the items are less than 12 months old at a build near it and get their own share card.
-REFERENCE = datetime.date(2026, 12, 1)
+# News dates spread over the five years (1,826 days) before today, so that about a fifth of
+# the items are less than 12 months old and get their own share card. Today, not a fixed day:
+# the share-card rule counts 12 months back from the build, so a fixed day would leave the
+# corpus without recent items a year later.
+REFERENCE = datetime.date.today()
 SPREAD_DAYS = 1826
 # A whole one-page PDF without a cross-reference table, as simple generators write them: the
 # gate repairs and cleans it (the site never publishes a PDF with its Info dictionary).
@@ -136,7 +139,7 @@ def generate(target, news, seed=2026):
     (content / "berita").mkdir(parents=True)
     (content / "ppid" / "lampiran").mkdir(parents=True)
     (content / "images").mkdir()
-    photos = [f"foto-{i:05d}.jpg" for i in range(news // 5)]
+    photos = [f"foto-{i:05d}.jpg" for i in range(max(1, news // 20))]
     for index, name in enumerate(photos):
         (content / "images" / name).write_bytes(photo(rng, index))
     for index in range(news):

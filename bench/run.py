@@ -153,7 +153,7 @@ def measure(news, runs, work_root):
         scenarios["f_gh_pages"].append(gh_pages(work))
         scenarios["d_preview"].append(preview(work))
         scenarios["e_plain"].append(build(work, None, "out-plain", "cache-plain", mode="plain"))
-    result = {"news": news, "ppid": news // 5, "photos": news // 5}
+    result = {"news": news, "ppid": news // 5, "photos": max(1, news // 20)}
     result["scenarios"] = {name: _median(values) for name, values in scenarios.items()}
     result["photo_encoding"] = photo_encoding(work)
     return result
