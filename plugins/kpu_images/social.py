@@ -29,9 +29,7 @@ ELLIPSIS = "…"
 URL = re.compile(r"https?://\S+")
 # A code point outside the light ranges (X counts it twice); one regex scan instead of a
 # Python test per character, which cost seconds per build at 5,000 items.
-X_HEAVY = re.compile(
-    "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in X_LIGHT_RANGES) + "]"
-)
+X_HEAVY = re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in X_LIGHT_RANGES) + "]")
 
 # Election acronyms that stay in capitals inside hashtags (#PPID, not #Ppid).
 ACRONYMS = {"kpu", "ppid", "dpt", "dps", "jdih", "ppk", "pps", "kpps", "tps", "pkpu", "dip", "sdm"}
