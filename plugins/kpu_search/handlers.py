@@ -24,7 +24,6 @@ from kpu_search.settings import SCHEMA
 from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
-FRAGMENTS_DEFAULT = next(s.default for s in SCHEMA if s.key == "KPU_SEARCH_FRAGMENTS")
 # Bump when what the kept index holds or how it is made changes: older ones are not reused.
 KEPT_FORMAT = 4
 # Indexing still running from an earlier build of this process (the preview server). Process
@@ -77,7 +76,9 @@ def index_site(pelican):
     """Build the search index of every page marked for search (news, pages, PPID items).
 
     Pagefind has no incremental mode; when no page changed since the last build (the
-    incremental writer kept every file), the kept index is linked back instead.
+    incremental writer kept every file), the kept index is linked back instead. Otherwise
+    Pagefind reads the kept fragments of the pages (fragments.py), cut again only for the
+    pages that changed.
     """
     settings = pelican.settings
     if not settings["KPU_SEARCH"]:
@@ -86,10 +87,7 @@ def index_site(pelican):
     output = pelican.output_path
     kept = os.path.join(settings["CACHE_PATH"], "kpu_search")
     # Beside the kept bundle, not in it: that folder is replaced whole by every new bundle.
-    fragments = None
-    # Read with its default: settings made by hand (tests, tools) may predate the setting.
-    if settings.get("KPU_SEARCH_FRAGMENTS", FRAGMENTS_DEFAULT):
-        fragments = os.path.join(settings["CACHE_PATH"], "kpu_search_fragments")
+    fragments = os.path.join(settings["CACHE_PATH"], "kpu_search_fragments")
     kept_index.remove_stale(os.path.join(output, bundle))
     signature = pages_signature(output, bundle)
     reusable = kept_index.reuse(kept, bundle, signature)

@@ -64,14 +64,6 @@ SCHEMA = (
         boolean,
         f"{BOOL_ALLOWED}; True menunggu indeks pencarian selesai sebelum build berakhir",
     ),
-    # True indexes the kept fragments of the pages (fragments.py), False every page whole;
-    # both give the same index, the fragments in a fraction of the time.
-    Setting(
-        "KPU_SEARCH_FRAGMENTS",
-        True,
-        boolean,
-        f"{BOOL_ALLOWED}; True mengindeks potongan halaman yang disimpan di cache (lebih cepat)",
-    ),
     Setting(
         "KPU_SEARCH_RANKING",
         RANKING,
