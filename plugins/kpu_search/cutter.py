@@ -2,9 +2,10 @@
 
 A page with a data-pagefind-body element is indexed from that element only, plus the
 data-pagefind-* attributes found elsewhere (meta, filters, sort keys in <head> or around the
-article). A fragment holds exactly those, under the page's own path, so Pagefind gives the
-same index from a folder of fragments as from the whole site, in a fraction of the time (it
-no longer reads the header, menu and footer of every page; README, "Search").
+article) and the <h1> and <img> elements its default title and image come from. A fragment
+holds exactly those, under the page's own path, so Pagefind gives the same index from a
+folder of fragments as from the whole site, in a fraction of the time (it no longer reads
+the text of the header, menu and footer of every page; README, "Search").
 
 Pages are parsed with selectolax (the Lexbor engine, a WHATWG HTML5 parser), never searched
 with patterns: where an element ends is the parser's business. When a page is shaped so
@@ -20,6 +21,11 @@ from selectolax.lexbor import LexborHTMLParser
 BODY = "data-pagefind-body"
 IGNORE = "data-pagefind-ignore"
 PREFIX = "data-pagefind-"
+# Pagefind 1.5.2 takes a page's default title from the first <h1> of the whole page, body or
+# not, and its image from the first <img> after it (a header's <h1> wins over the article's):
+# every <h1> and <img> outside the body is carried over, in page order, so that whichever
+# comes first stays first. Their text is not indexed there.
+DEFAULTS = ("h1", "img")
 
 
 class _Whole(Exception):
@@ -81,8 +87,9 @@ def _scan(parent):
     """Return (elements to carry over, the body elements among them) under `parent`, in order.
 
     A body element is taken whole; so is any other element with a data-pagefind-* attribute
-    (its own text may be a filter's value). An element marked only data-pagefind-ignore is
-    left out unless it holds marked elements: outside the body Pagefind reads nothing else.
+    (its own text may be a filter's value), and every <h1> and <img> (DEFAULTS). An element
+    marked only data-pagefind-ignore is left out unless it holds one of those: outside the
+    body Pagefind reads nothing else.
     """
     if parent is None:
         return [], []
@@ -107,6 +114,11 @@ def _scan(parent):
             if names != [IGNORE] or _holds_marked(node):
                 items.append(node)
             continue
+        if node.tag in DEFAULTS:
+            if node.css_first(f"[{BODY}]") is not None:
+                raise _Whole
+            items.append(node)
+            continue
         if node.child is not None:
             stack.append(node.child)
     return items, bodies
@@ -115,4 +127,4 @@ def _scan(parent):
 def _holds_marked(node):
     inside = node.traverse(include_text=False)
     next(inside)  # the node itself comes first
-    return any(_pagefind_names(child) for child in inside)
+    return any(_pagefind_names(child) or child.tag in DEFAULTS for child in inside)

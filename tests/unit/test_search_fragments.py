@@ -98,6 +98,12 @@ def test_non_ascii_text_is_kept_as_it_is():
     assert "Pemilu — “jujur” &amp; adil: ḍ, é, 選挙" in text
 
 
+def test_headings_and_images_outside_the_body_are_carried_over_in_order():
+    body = '<img src="/logo.svg" alt="Logo"><nav><h1>Situs</h1></nav>' + ARTICLE
+    tree_ = parsed(cut(page(body)))
+    assert [n.tag for n in tree_.body.iter()] == ["img", "h1", "article"]
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -125,6 +131,16 @@ PAGES = {
         "<p>Persyaratan calon <span data-pagefind-ignore>tersembunyi</span> bupati.</p>"
         '<img src="/b.jpg" alt="Foto"></article><aside data-pagefind-body>Lain</aside>'
     ),
+    # Pagefind's default title is the page's first <h1>, its image the first <img> after it.
+    "judul-di-luar.html": page(
+        '<img src="/logo.svg" alt="Logo"><h1>Judul di luar</h1><img src="/kedua.jpg" alt="K">'
+        '<article data-pagefind-body><p>Isi tanpa judul.</p><img src="/dalam.jpg" alt="D">'
+        "</article>"
+    ),
+    "judul-di-menu.html": page(
+        "<nav data-pagefind-ignore><h1>Situs</h1></nav><header><h1>Kedua</h1></header>"
+        "<article data-pagefind-body><h1>Judul dalam</h1><p>Isi.</p></article>"
+    ),
     "ppid/c.html": page(
         '<div data-pagefind-ignore="all"><span data-pagefind-filter="Jenis:PPID"></span></div>'
         "<article data-pagefind-body><p>Daftar informasi publik.</p></article>",
@@ -133,7 +149,14 @@ PAGES = {
 }
 
 
-def write_site(folder, pages=PAGES):
+# The kept fragments below: three pages with a body, one without.
+STORE = {
+    name: PAGES[name]
+    for name in ("index.html", "berita/a/index.html", "berita/b/index.html", "ppid/c.html")
+}
+
+
+def write_site(folder, pages=STORE):
     for name, data in pages.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,9 +165,9 @@ def write_site(folder, pages=PAGES):
 
 
 def test_pagefind_indexes_the_fragments_as_it_indexes_the_pages(tmp_path):
-    site = write_site(tmp_path / "site")
+    site = write_site(tmp_path / "site", PAGES)
     made = fragments.refresh(site, tmp_path / "kept")
-    assert (made.pages, made.read, made.cut) == (3, 4, 3)
+    assert (made.pages, made.read, made.cut) == (5, 6, 5)
     run_pagefind(site, tmp_path / "full" / "pagefind")
     run_pagefind(made.site, tmp_path / "cut" / "pagefind")
     assert tree(tmp_path / "cut") == tree(tmp_path / "full")
