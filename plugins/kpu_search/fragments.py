@@ -106,7 +106,7 @@ def _refresh_page(output, folder, ledger, relative, stamps):
     if cut is None:
         removed = _remove_fragment(ledger, fragment)
         return (*stamp, False), WRITTEN if removed else READ
-    entry = ledger.entries.get(ledger._key(fragment))
+    entry = ledger.entries.get(os.path.relpath(fragment, ledger.folder))
     if entry is not None and entry[1] == digest_bytes(cut) and ledger.valid(fragment):
         return (*stamp, True), READ  # only what Pagefind does not read changed (a menu)
     ledger.write(fragment, cut)
@@ -122,7 +122,7 @@ def _fragment_holds(ledger, fragment, has):
 
 def _remove_fragment(ledger, fragment):
     """Delete a fragment and its ledger entry; tell whether there was a file."""
-    if ledger.entries.pop(ledger._key(fragment), None) is not None:
+    if ledger.entries.pop(os.path.relpath(fragment, ledger.folder), None) is not None:
         ledger.dirty = True
     try:
         os.remove(fragment)
