@@ -142,14 +142,14 @@ def index_and_keep(output, bundle, kept, signature, fragments=None):
     """
     target = os.path.join(output, bundle)
     kept_index.remove_stale(target)
-    site, cut = output, None
+    site, refreshed = output, None
     if fragments is not None:
         with stoppable() as stopped:
-            cut = kept_fragments.refresh(output, fragments, stopped)
+            refreshed = kept_fragments.refresh(output, fragments, stopped)
             if stopped.is_set():
                 raise IndexingStopped("a newer build indexes the site again")
-        if cut is not None:
-            site = cut.site
+        if refreshed is not None:
+            site = refreshed.site
     temporary = kept_index.temporary_sibling(target, "new")
     try:
         run_pagefind(site, temporary)
@@ -164,7 +164,7 @@ def index_and_keep(output, bundle, kept, signature, fragments=None):
         kept_index.keep(target, kept, bundle, signature)
     except OSError as error:  # the site is whole; only the next build's shortcut is lost
         logger.warning("[kpu_search] indeks tidak dapat disimpan di cache: %s", error)
-    recut = "" if cut is None else f" ({cut.cut} potongan halaman dibuat ulang)"
+    recut = "" if refreshed is None else f" ({refreshed.cut} potongan halaman dibuat ulang)"
     logger.info("[kpu_search] %s halaman diindeks%s", pages, recut)
     console.print(f"Pencarian: {pages} halaman diindeks{recut}.")
     return pages
