@@ -24,8 +24,10 @@ Python API 30 of 60 bundles cut short; service ended by closing stdin 20 of 60 (
 0, 32768 or 65536 bytes); command line 0 of 60.
 """
 
+import contextlib
 import os
 import subprocess
+import threading
 
 from kpu_messages import AdminFacingError
 
@@ -61,6 +63,8 @@ def pagefind_command(binary, site, target):
 # process (the live preview) replaces the pages they read, so their index would be stale.
 _RUNNING = set()
 _STOPPED = set()
+# One event per index run still cutting pages (fragments.py) before Pagefind starts.
+_CUTTING = set()
 
 
 class IndexingStopped(SearchIndexError):
@@ -69,12 +73,25 @@ class IndexingStopped(SearchIndexError):
 
 def stop_indexing():
     """End every Pagefind run of this process; each raises IndexingStopped, writing nothing."""
+    for event in list(_CUTTING):
+        event.set()
     for process in list(_RUNNING):
         _STOPPED.add(process)
         try:
             process.terminate()
         except ProcessLookupError:
             pass
+
+
+@contextlib.contextmanager
+def stoppable():
+    """Yield an event that stop_indexing() sets, for work done before Pagefind starts."""
+    event = threading.Event()
+    _CUTTING.add(event)
+    try:
+        yield event
+    finally:
+        _CUTTING.discard(event)
 
 
 def run_pagefind(site, target):

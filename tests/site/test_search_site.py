@@ -2,14 +2,18 @@
 
 import json
 import os
+import re
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from kpu_search.bundle import check_bundle
+from kpu_search.indexer import run_pagefind
 from kpu_search.settings import RANKING
 from tests.conftest import build, soup, write_content
+from tests.site.test_differential import tree
 
 NEWS = """Title: Rapat pleno rekapitulasi
 Date: 2024-02-14 09:30
@@ -108,3 +112,70 @@ def test_indexing_stopped_for_a_newer_build_writes_nothing(built_site, tmp_path)
     assert not (site / "pagefind").exists()
     assert not [path.name for path in site.iterdir() if path.name.startswith(".pagefind")]
     assert not (tmp_path / "kept").exists()
+
+
+# Indexing the kept fragments of the pages (fragments.py) -----------------------------------
+
+
+def full_index(out, tmp_path):
+    """Decode the bundle of a full Pagefind run over every page of `out`, as tree() does."""
+    full = tmp_path / "full"
+    run_pagefind(out, full / "pagefind")
+    return tree(full)
+
+
+def built_index(out):
+    return {name: data for name, data in tree(out).items() if name.startswith("pagefind/")}
+
+
+def build_with_cache(out, cache, capsys, **overrides):
+    build(out, CACHE_PATH=str(cache), **overrides)
+    return said(capsys)
+
+
+def recut(text):
+    """Return how many fragments the build's index line says were made again."""
+    return int(re.search(r"halaman diindeks \((\d+) potongan halaman dibuat ulang\)", text)[1])
+
+
+def test_the_index_of_the_fragments_equals_a_full_run(tmp_path, capsys):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    text = build_with_cache(out, cache, capsys)
+    fragments = cache / "kpu_search_fragments" / "pages"
+    indexed = sorted(p.relative_to(fragments) for p in fragments.rglob("*.html"))
+    assert recut(text) == len(indexed) > 0
+    assert all(b"data-pagefind-body" in (out / page).read_bytes() for page in indexed)
+    assert built_index(out) == full_index(out, tmp_path)
+
+
+def test_an_edited_news_item_is_the_only_fragment_cut_again(tmp_path, capsys, content_copy):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_with_cache(out, cache, capsys, PATH=str(content_copy))
+    item = sorted((content_copy / "berita").glob("*.md"))[0]
+    item.write_text(item.read_text("utf-8") + "\nKataujiubahsatu di akhir berita.\n", "utf-8")
+    text = build_with_cache(out, cache, capsys, PATH=str(content_copy))
+    assert recut(text) == 1
+    fragments = cache / "kpu_search_fragments" / "pages"
+    holding = [p for p in fragments.rglob("*.html") if b"Kataujiubahsatu" in p.read_bytes()]
+    assert len(holding) == 1
+    assert built_index(out) == full_index(out, tmp_path)
+
+
+def test_a_damaged_fragment_is_cut_again(tmp_path, capsys):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_with_cache(out, cache, capsys)
+    fragments = cache / "kpu_search_fragments"
+    damaged = sorted((fragments / "pages").rglob("*.html"))[0]
+    stamp = damaged.stat()
+    damaged.write_bytes(damaged.read_bytes().replace(b"<title>", b"<title>Palsu "))
+    os.utime(damaged, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1))
+    shutil.rmtree(cache / "kpu_search")  # no kept bundle: the next build indexes again
+    text = build_with_cache(out, cache, capsys)
+    relative = damaged.relative_to(fragments).as_posix()
+    assert (
+        f"Cache kpu_search: 1 berkas rusak atau tidak lengkap dibuang dan dibuat ulang "
+        f"({relative})." in text
+    )
+    assert recut(text) == 1
+    assert b"Palsu" not in damaged.read_bytes()
+    assert built_index(out) == full_index(out, tmp_path)
