@@ -104,24 +104,26 @@ def test_dev_and_publish_builds_alternate_without_rendering_again(tmp_path, orig
     assert "https://kab-temanggung.kpu.go.id/" in published
 
 
+def _publish_state(project):
+    """The publish build's files (by inode: a swap makes new ones) and its manifests' bytes."""
+    base = project / "cache" / "terbit"
+    manifests = project / "cache" / "kpu_incremental"
+    files = {str(p.relative_to(base)): p.stat().st_ino for p in base.rglob("*")}
+    return files, {p.name: p.read_bytes() for p in manifests.glob("manifest-*")}
+
+
 def test_a_failed_check_leaves_the_last_publish_build_and_its_manifest(tmp_path, origin):
     project = _clone(origin, tmp_path / "situs")
     _figures(_invoke(project, "check"))
-    base = project / "cache" / "terbit"
-    manifests = project / "cache" / "kpu_incremental"
-
-    def state():
-        files = {str(p.relative_to(base)): p.stat().st_ino for p in base.rglob("*")}
-        return files, {p.name: p.read_bytes() for p in manifests.glob("manifest-*")}
-
-    before = state()
+    before = _publish_state(project)
     page = project / "content" / "pages" / "kontak.md"
     good = page.read_text(encoding="utf-8")
     page.write_text(good + "\n[rusak](/halaman-yang-tidak-ada/)\n", encoding="utf-8")
     result = _invoke(project, "check")
     assert result.returncode == 1
     assert 'tautan "/halaman-yang-tidak-ada/" menuju halaman yang tidak ada.' in result.stderr
-    assert state() == before  # the output check failed in staging: nothing swapped in
+    # The output check failed in staging: nothing was swapped in.
+    assert _publish_state(project) == before
     page.write_text(good, encoding="utf-8")
     assert _figures(_invoke(project, "check"))[0] == 0
 
@@ -150,20 +152,13 @@ tasks.publish_build()
 def test_a_killed_publish_build_leaves_the_last_one_whole_and_reusable(tmp_path, origin):
     project = _clone(origin, tmp_path / "situs")
     _figures(_invoke(project, "check"))
-    base = project / "cache" / "terbit"
-    manifests = project / "cache" / "kpu_incremental"
-
-    def state():
-        files = {str(p.relative_to(base)): p.stat().st_ino for p in base.rglob("*")}
-        return files, {p.name: p.read_bytes() for p in manifests.glob("manifest-*")}
-
-    before = state()
+    before = _publish_state(project)
     _edit_newest(project)
     killed = subprocess.run(
         [sys.executable, "-c", KILLED_BUILD], cwd=project, capture_output=True, text=True
     )
     assert killed.returncode == -9, killed.stdout + killed.stderr
     assert (project / "cache" / ".terbit.baru" / "index.html").exists()  # killed mid-build
-    assert state() == before
+    assert _publish_state(project) == before
     rendered, reused = _figures(_invoke(project, "check"))
     assert 0 < rendered < reused
