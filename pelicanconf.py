@@ -139,6 +139,8 @@ PLUGINS = [
     "kpu_images",
     "kpu_navigation",
     "kpu_assets",
+    # Before kpu_ppid: its generator offers the service report's DIP item that kpu_ppid reads.
+    "kpu_service_report",
     "kpu_ppid",
     "kpu_divisions",
     "kpu_report",

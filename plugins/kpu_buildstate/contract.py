@@ -48,6 +48,8 @@ class Build:
     leaks: list = field(default_factory=list)  # (output path, message)
     forbidden: dict = field(default_factory=dict)  # output path that must not exist -> message
     strict: object = None  # collector of warnings in strict builds: .messages, .stop()
+    ppid_offers: list = field(default_factory=list)  # (source, metadata, body) DIP items
+    claimed_folders: dict = field(default_factory=dict)  # content folder -> owning plugin
 
 
 def start_build(settings):
@@ -150,6 +152,41 @@ def process_fragment(settings, fragment, source_dir, eager_first=True):
         fragment, found = function(fragment, source_dir, settings, eager_first)
         problems += found
     return fragment, problems
+
+
+# Content folders ------------------------------------------------------------------------
+
+
+def claim_folder(settings, folder, plugin):
+    """Declare that `plugin` reads `folder` (relative to content/), inside another's folder.
+
+    kpu_service_report claims content/ppid/register/: kpu_ppid then reads no item there.
+    Claim at `initialized`, before any generator reads.
+    """
+    build(settings).claimed_folders[folder.strip("/")] = plugin
+
+
+def claimed_folders(settings):
+    """Return {folder relative to content/: plugin} claimed with `claim_folder`."""
+    return dict(build(settings).claimed_folders)
+
+
+# DIP items made by other plugins ---------------------------------------------------------
+
+
+def offer_ppid_item(settings, source, metadata, body):
+    """Offer a DIP item made from data (the annual service report) to kpu_ppid.
+
+    `metadata` holds the same fields as an item file in content/ppid/ (text values) and is
+    checked by the same rules; `source` is the content file behind it, for messages. Offer
+    before kpu_ppid reads its items: from a generator listed before kpu_ppid in PLUGINS.
+    """
+    build(settings).ppid_offers.append((source, dict(metadata), body))
+
+
+def offered_ppid_items(settings):
+    """Return the (source, metadata, body) DIP items offered with `offer_ppid_item`."""
+    return list(build(settings).ppid_offers)
 
 
 # What the output check needs to know ----------------------------------------------------

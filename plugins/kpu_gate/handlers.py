@@ -196,7 +196,7 @@ def _name_problems(content):
 
 
 # Page templates of the kit's theme a page may name in `Template:`; news use one template.
-PAGE_TEMPLATES = ("page", "kontak", "ppid")
+PAGE_TEMPLATES = ("page", "kontak", "ppid", "laporan_layanan_index")
 
 
 def _layout_field_problems(content):

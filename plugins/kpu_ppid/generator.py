@@ -54,7 +54,11 @@ class PpidGenerator(Generator):
         classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
         items, problems, today = [], {}, office_now(self.settings).date()
         # get_files returns a set: sort, so every build lists the items in the same order.
-        files = sorted(self.get_files(self.settings["PPID_PATH"], extensions=("md",)))
+        # Folders another plugin reads (the request register) hold no PPID items.
+        claimed = list(contract.claimed_folders(self.settings))
+        files = sorted(
+            self.get_files(self.settings["PPID_PATH"], exclude=claimed, extensions=("md",))
+        )
         gate, surveyed = gate_state(self.settings), recorded_problems(self.context)
         for relative in files:
             if relative in surveyed:
@@ -99,9 +103,30 @@ class PpidGenerator(Generator):
                 items.append(item)
             if item_problems:
                 problems[relative] = item_problems
+        for source, metadata, body in contract.offered_ppid_items(self.settings):
+            item, item_problems = self._offered_item(source, metadata, body, today)
+            if item is not None:
+                items.append(item)
+            if item_problems:
+                problems[source] = item_problems
         for relative, message in check_collection(items, self._reserved_slugs()):
             problems.setdefault(relative, []).append(message)
         return items, problems
+
+    def _offered_item(self, source, metadata, body, today):
+        """Check a DIP item another plugin made from data by the rules of an item file."""
+        classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
+        metadata = {key.lower(): value for key, value in metadata.items()}
+        slug = metadata.get("slug") or slugify(
+            os.path.splitext(os.path.basename(source))[0],
+            regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"],
+        )
+        item, problems = parse_item(source, metadata, body, classes, groups, today, slug)
+        if item is not None:
+            item.url = self.settings["PPID_ITEM_URL"].format(slug=item.slug)
+            item.save_as = item.url + "index.html"
+            item.attachments = []
+        return item, problems
 
     def _responsive_images(self, body, source):
         """Give images in an item's body the same treatment as news images (if enabled).
