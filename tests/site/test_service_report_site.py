@@ -6,9 +6,9 @@ import json
 import statistics
 
 import pytest
-from kpu_service_report.register import COLUMNS
 
 from kpu_messages import ContentError
+from kpu_service_report.register import COLUMNS
 from tests.conftest import ROOT, build, soup
 
 REPORT = "ppid/laporan-layanan/2025"

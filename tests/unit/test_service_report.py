@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from kpu_service_report.figures import Deadline, Period, deadline_for, service_figures
 from kpu_service_report.register import parse_register, personal_column, personal_data_in_text
 from kpu_service_report.workdays import (
