@@ -132,6 +132,10 @@ def test_the_sample_photos_are_published_only_as_derived_copies(built_site):
             assert hashlib.sha256(path.read_bytes()).hexdigest() not in originals, path
 
 
+# A caption with quotes, an ampersand and angle-bracket-free markup characters: shown as text.
+TRICKY_CAPTION = 'Bagan "hasil" rapat & pleno, 10 > 9'
+
+
 # A site with phone photos and more albums ---------------------------------------------------
 
 
@@ -147,7 +151,7 @@ def phone_site(tmp_path_factory):
     files = {
         "galeri/rapat-pleno/album.md": _album(
             "Rapat pleno terbuka",
-            photos=("a.jpg | Peserta rapat pleno dari ponsel", "b.png | Bagan hasil rapat pleno"),
+            photos=("a.jpg | Peserta rapat pleno dari ponsel", f"b.png | {TRICKY_CAPTION}"),
         ),
         "galeri/lama/album.md": _album("Album lama", date="2020-01-05"),
     }
@@ -175,6 +179,17 @@ def test_no_gps_or_camera_data_and_no_original_reaches_the_output(phone_site):
     with Image.open(_local(site, img["src"])) as image:
         assert image.size == (960, 720)
         assert image.convert("RGB").getpixel((5, 5))[0] > 150  # red corner top-left: upright
+
+
+def test_captions_are_escaped_as_alt_text_and_as_caption(phone_site):
+    site, _photos = phone_site
+    album = soup(site / "galeri/rapat-pleno/index.html")
+    assert album.select("ul.kpu-gallery img")[1]["alt"] == TRICKY_CAPTION
+    raw = (site / "galeri/rapat-pleno/b/index.html").read_text(encoding="utf-8")
+    # kpu_images writes the attribute with html.escape: quotes and "&" cannot end it.
+    assert 'alt="Bagan &quot;hasil&quot; rapat &amp; pleno, 10 &gt; 9"' in raw
+    page = soup(site / "galeri/rapat-pleno/b/index.html")
+    assert page.select_one("figcaption").get_text() == TRICKY_CAPTION
 
 
 def test_albums_are_listed_newest_first_and_paginated(phone_site):
