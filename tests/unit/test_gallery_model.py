@@ -220,3 +220,12 @@ def test_bad_gallery_settings_are_named(key, value):
 
 def test_gallery_defaults_pass_their_own_checks():
     assert schema_problems({}, SCHEMA) == []
+
+
+def test_without_kpu_images_a_photo_is_a_problem_not_a_raw_copy():
+    from kpu_buildstate import contract
+
+    settings = {}
+    contract.start_build(settings)
+    picture, problems = contract.plan_picture(settings, "content/galeri/x/a.jpg", "Keterangan")
+    assert picture is None and '"kpu_images"' in problems[0]
