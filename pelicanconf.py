@@ -143,6 +143,7 @@ PLUGINS = [
     "kpu_service_report",
     "kpu_ppid",
     "kpu_divisions",
+    "kpu_gallery",
     "kpu_report",
     # Before the sitemap and search: /admin/ is written, then seen as noindex and unindexed.
     "kpu_admin",
@@ -236,8 +237,14 @@ KPU_FOOTER_LINKS = [
     {"label": "Berita per divisi", "url": "divisi/"},
     {"label": "Arsip berita", "url": "arsip/"},
     {"label": "Daftar Informasi Publik", "url": "ppid/daftar-informasi-publik/"},
+    {"label": "Galeri foto", "url": "galeri/"},
     {"label": "Umpan berita (RSS)", "url": "feeds/"},
 ]
+
+# Photo albums (kpu_gallery): content/galeri/<album>/album.md and its photos become
+# /galeri/<album>/ and a page per photo; the defaults are in plugins/kpu_gallery/settings.py.
+KPU_GALLERY_PER_PAGE = 12
+KPU_GALLERY_HOME_COUNT = 3
 
 # Feeds are off while writing; publishconf.py turns them on.
 FEED_ALL_ATOM = None

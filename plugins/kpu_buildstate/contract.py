@@ -44,6 +44,7 @@ class Build:
     background: list = field(default_factory=list)  # futures that must finish before publishing
     after_publish: list = field(default_factory=list)  # functions(live_output) run after a swap
     fragment_processors: list = field(default_factory=list)  # functions(html, source_dir, ...)
+    picture_planner: object = None  # function(path, alt, settings) -> (Picture | None, problems)
     sources: dict = field(default_factory=dict)  # output path -> content source path
     leaks: list = field(default_factory=list)  # (output path, message)
     forbidden: dict = field(default_factory=dict)  # output path that must not exist -> message
@@ -152,6 +153,27 @@ def process_fragment(settings, fragment, source_dir, eager_first=True):
         fragment, found = function(fragment, source_dir, settings, eager_first)
         problems += found
     return fragment, problems
+
+
+def offer_picture_planner(settings, function):
+    """Offer `function(path, alt, settings) -> (picture or None, problems)` to other plugins.
+
+    kpu_images registers here how one photo file becomes a responsive, metadata-free Picture
+    (the object its `picture` template filter prints), so a collection that shows photos
+    without an <img> in a fragment (gallery albums) uses the same pipeline and cache.
+    """
+    build(settings).picture_planner = function
+
+
+def plan_picture(settings, path, alt):
+    """Plan one photo through the offered planner; return (picture or None, problems)."""
+    planner = build(settings).picture_planner
+    if planner is None:
+        return None, [
+            'foto tidak dapat diterbitkan: PLUGINS di pelicanconf.py wajib memuat "kpu_images" '
+            "sebelum plugin yang menampilkan foto."
+        ]
+    return planner(path, alt, settings)
 
 
 # Content folders ------------------------------------------------------------------------

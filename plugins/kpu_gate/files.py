@@ -184,6 +184,8 @@ def survey(root, settings, memo=None):
         *settings.get("ARTICLE_PATHS", []),
         *settings.get("PAGE_PATHS", []),
         settings.get("PPID_PATH", "ppid"),
+        # Photo albums (kpu_gallery): Markdown and photos, judged like a news folder.
+        settings.get("KPU_GALLERY_PATH", "galeri"),
     }
     image_folders = set(settings.get("STATIC_PATHS", []))
     _walk(root, "", None, content_folders, image_folders, settings, memo, result)
@@ -270,6 +272,7 @@ def _known(settings):
             *settings.get("ARTICLE_PATHS", []),
             *settings.get("PAGE_PATHS", []),
             settings.get("PPID_PATH", "ppid"),
+            settings.get("KPU_GALLERY_PATH", "galeri"),
             *settings.get("STATIC_PATHS", []),
         }
     )

@@ -76,6 +76,7 @@ def apply_settings(pelican):
     state.infos = _load_json(state.ledger, os.path.join(cache_dir, "infos.json"))
     settings[STATE_KEY] = state
     contract.add_fragment_processor(settings, process_fragment)
+    contract.offer_picture_planner(settings, plan_photo)
 
 
 def add_picture_filter(generator):
@@ -152,6 +153,18 @@ def plan_picture(path, alt, settings):
         state.copies[variant.webp] = f"{cache_stem}-{variant.width}.webp"
         state.copies[variant.fallback] = f"{cache_stem}-{variant.width}.{fallback}"
     return picture
+
+
+def plan_photo(path, alt, settings):
+    """Plan one photo for another plugin (the contract's planner); return (Picture, problems).
+
+    The same inspection, cache and metadata-free encoding as content images; an unreadable or
+    oversized file is a problem in words, never an exception.
+    """
+    try:
+        return plan_picture(path, alt, settings), []
+    except ImageProblem as problem:
+        return None, [str(problem)]
 
 
 def _resolve(src, source_dir, settings):

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+
 from kpu_output import folders
 
 
