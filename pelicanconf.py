@@ -32,8 +32,8 @@ KPU_OFFICE = {
     "logo": "",
     # The office's PPID portal, and its request and objection forms ("" = the portal's home).
     "ppid_portal": "https://temanggungkabppid.kpu.go.id",
-    "ppid_request_form": "",
-    "ppid_objection_form": "",
+    "ppid_request_form": "https://temanggungkabppid.kpu.go.id/formulir-permohonan",
+    "ppid_objection_form": "https://temanggungkabppid.kpu.go.id/formulir-keberatan",
     # Official accounts fixed by the office's decree. Leave a value "" if the office has none.
     "social": {
         "x": "https://x.com/kpu_temanggung",
@@ -147,6 +147,8 @@ PLUGINS = [
     "kpu_report",
     # Before the sitemap and search: /admin/ is written, then seen as noindex and unindexed.
     "kpu_admin",
+    # After every page is written and before the sitemap reads them: the PPID readiness page.
+    "kpu_ppid_readiness",
     "kpu_sitemap",
     "kpu_icons",
     "kpu_search",

@@ -443,6 +443,32 @@ def social_list(c):
     )
 
 
+@task(
+    name="ppid-siap",
+    help={"ketat": "gagal (kode keluar 1) bila ada hal wajib yang belum lengkap, untuk CI"},
+)
+def ppid_siap(c, ketat=False):
+    """Build, then list what the annual PPID evaluation looks for: ada, kurang, kedaluwarsa."""
+    import json
+
+    settings = _build(DEV_CONF)
+    path = OUTPUT / settings["KPU_READINESS_URL"] / "kesiapan.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    print(f"Kesiapan PPID per {report['tanggal']}: skor {report['skor']} ({report['predikat']})")
+    gaps = 0
+    for section in report["bagian"]:
+        print(f"\n{section['indikator']}: {section['skor']} dari {section['bobot']}")
+        for line in section["baris"]:
+            print(f"  [{line['status']}] {line['yang_dicari']}")
+            if line["status"] != "ada":
+                gaps += line["wajib"]
+                print(f"      {line['keterangan']}".rstrip())
+                print(f"      Perbaikan: {line['perbaikan']}")
+    print(f"\nHalaman lengkapnya: output/{settings['KPU_READINESS_URL']}index.html")
+    if ketat and gaps:
+        raise Exit(f"{gaps} hal wajib belum lengkap (invoke ppid-siap --ketat).", code=1)
+
+
 LIGHTHOUSE = "12.2.3"  # Lighthouse 13 needs Node 22; the machines here have Node 20
 TOOLS = ROOT / ".tools"
 

@@ -20,3 +20,10 @@ def test_the_service_report_passes_axe(audit_pages, width):
 def test_the_service_report_keeps_the_layout_rules(browser, site_url, width):
     problems = check_layout(browser, site_url, PATHS, width, "laporan-layanan")
     assert problems == {}, "\n".join(f"{path}: {p}" for path, ps in problems.items() for p in ps)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_readiness_page_passes_axe_and_the_layout_rules(audit_pages, browser, site_url, width):
+    audit_pages(["/ppid/kesiapan/"], width)
+    problems = check_layout(browser, site_url, ["/ppid/kesiapan/"], width, "kesiapan")
+    assert problems == {}, "\n".join(f"{path}: {p}" for path, ps in problems.items() for p in ps)

@@ -41,6 +41,7 @@ WITH_SCHEMA = (
     "kpu_icons",
     "kpu_search",
     "kpu_admin",
+    "kpu_ppid_readiness",
 )
 SCHEMAS = {name: importlib.import_module(name).SETTINGS_SCHEMA for name in WITH_SCHEMA}
 OWNER = {setting.key: name for name, schema in SCHEMAS.items() for setting in schema}
@@ -146,6 +147,12 @@ BAD = [
     ("PPID_DIK_DATA", ""),
     ("PPID_FEED_ATOM", "../ppid.atom.xml"),
     ("KPU_SERVICE_REGISTER_PATH", "../register"),
+    ("KPU_READINESS_URL", "/ppid/kesiapan"),
+    ("KPU_READINESS_TODAY", "1 Juni 2026"),
+    ("KPU_READINESS_FRESHNESS", {"kinerja": {"bulan": 12, "dasar": "x"}}),
+    ("KPU_READINESS_FRESHNESS", {"*": {"bulan": 0, "dasar": "x"}}),
+    ("KPU_READINESS_PAGES", [{"url": "ppid/regulasi/"}]),
+    ("KPU_READINESS_WEIGHTS", {"komitmen": {"bobot": 10, "indikator": "x", "dasar": "y"}}),
     ("KPU_GALLERY_PATH", "/galeri"),
     ("KPU_GALLERY_URL", "galeri"),
     ("KPU_GALLERY_PER_PAGE", 0),
