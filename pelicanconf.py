@@ -141,6 +141,7 @@ PLUGINS = [
     "kpu_assets",
     "kpu_ppid",
     "kpu_divisions",
+    "kpu_video",
     "kpu_report",
     # Before the sitemap and search: /admin/ is written, then seen as noindex and unindexed.
     "kpu_admin",
@@ -235,7 +236,12 @@ KPU_FOOTER_LINKS = [
     {"label": "Arsip berita", "url": "arsip/"},
     {"label": "Daftar Informasi Publik", "url": "ppid/daftar-informasi-publik/"},
     {"label": "Umpan berita (RSS)", "url": "feeds/"},
+    {"label": "Video", "url": "video/"},
 ]
+
+# Videos (kpu_video): the list of every item's YouTube videos, and how many the home page shows.
+KPU_VIDEO_URL = "video/"
+KPU_HOME_VIDEO_COUNT = 3
 
 # Feeds are off while writing; publishconf.py turns them on.
 FEED_ALL_ATOM = None
