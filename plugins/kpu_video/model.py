@@ -48,9 +48,10 @@ def facades(fragment):
 def with_player(fragment, script_url):
     """Add the player script once to a fragment that holds a facade (else return it as is).
 
-    A module script: a browser runs it once per page, even if several fragments carry it.
+    Deferred like the site's other scripts; the script itself runs once per page even if
+    several fragments on it carry the tag.
     """
-    tag = f'<script type="module" src="{html.escape(script_url)}"></script>'
+    tag = f'<script src="{html.escape(script_url)}" defer></script>'
     if not facades(fragment) or tag in fragment:
         return fragment
     return f"{fragment}\n{tag}"

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from kpu_video.model import facades, item_videos, newest_first, with_player
 
 from kpu_gate.markup import rewrite_youtube, youtube_thumbnail
 from kpu_gate.references import Listings
-from kpu_video.model import facades, item_videos, newest_first, with_player
 
 VIDEO = "dQw4w9WgXcQ"
 # Every host of YouTube and Google a page could load from before the reader presses play.
@@ -130,7 +130,7 @@ def test_the_list_reads_each_facade_once_with_its_poster():
 def test_the_player_script_is_added_once_and_only_where_a_video_is():
     fragment = rewrite_youtube(f'<iframe src="https://youtu.be/{VIDEO}"></iframe>')
     once = with_player(fragment, "/theme/js/video.js")
-    assert once.count('<script type="module" src="/theme/js/video.js"></script>') == 1
+    assert once.count('<script src="/theme/js/video.js" defer></script>') == 1
     assert with_player(once, "/theme/js/video.js") == once
     assert with_player("<p>Tanpa video</p>", "/theme/js/video.js") == "<p>Tanpa video</p>"
 
