@@ -144,3 +144,40 @@ def test_news_and_ppid_videos_are_listed_newest_first_with_a_poster_when_none_sa
     assert [t["src"] for t in item.find_all("script", src=True)].count("/theme/js/video.js") == 1
     news = soup(out / "berita" / "2024" / "lama" / "index.html")
     assert news.select_one("a.kpu-video__play")["aria-label"] == "Putar video: Berita lama"
+
+
+def test_a_rebuild_follows_a_new_title_and_a_thumbnail_added_later(tmp_path):
+    """The list and the item page are reused between builds only while their videos hold."""
+    item = "berita/2024-01-02-video.md"
+    content = write_content(
+        tmp_path / "content",
+        {
+            item: NEWS.format(
+                title="Video", date="2024-01-02 10:00", body=embed("laterThumb", "Lama")
+            ),
+        },
+    )
+    (content / "images" / "video").mkdir(parents=True)
+    paths = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
+    out = build(tmp_path / "out", **paths)
+    assert soup(out / "video" / "index.html").select_one(".kpu-video__poster")
+    write_content(
+        content,
+        {
+            item: NEWS.format(
+                title="Video", date="2024-01-02 10:00", body=embed("laterThumb", "Baru")
+            ),
+        },
+    )
+    out = build(tmp_path / "out", **paths)
+    listed = soup(out / "video" / "index.html").select_one(".kpu-video-card")
+    assert listed.select_one(".kpu-video-card__title").get_text(strip=True) == "Baru"
+    home = soup(out / "index.html").select_one(".kpu-home__videos .kpu-video-card__title")
+    assert home.get_text(strip=True) == "Baru"
+    # Only a thumbnail is added; the Markdown is unchanged.
+    (content / "images" / "video" / "laterThumb.jpg").write_bytes(camera_jpeg())
+    out = build(tmp_path / "out", **paths)
+    listed = soup(out / "video" / "index.html").select_one(".kpu-video-card")
+    assert listed.select_one("picture img") and not listed.select_one(".kpu-video__poster")
+    page = soup(out / "berita" / "2024" / "video" / "index.html")
+    assert page.select_one("a.kpu-video__play picture img")
