@@ -9,6 +9,7 @@ that is reported too. A fragment that passes is published as written.
 """
 
 import html
+import os
 import re
 
 import nh3
@@ -364,20 +365,36 @@ THUMBNAIL_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 VIDEO_ATTRIBUTE = "data-kpu-video"  # marks a facade; kpu_video lists and plays what has it
 
 
+def _video_key(name):
+    """Fold a video id or file stem: the web editor and Windows change case and "_" to "-"."""
+    return name.casefold().replace("_", "-")
+
+
 def youtube_thumbnail(video, source_dir, listings):
     """Return the address of a video's own thumbnail as content/ spells it, or None.
 
     Looked for as <VIDEO_ID>.jpg (.jpeg, .png, .webp) next to the item, then in
-    content/images/video/. The address goes into an <img>, so the image pipeline publishes
-    it like any other image (metadata removed, responsive, lazy).
+    content/images/video/. Letter case and "_"/"-" are not told apart (an editor that
+    lower-cases uploads must still match "tmgHumas21a"); the exact spelling wins when both
+    exist. The address goes into an <img>, so the image pipeline publishes it like any other
+    image (metadata removed, responsive, lazy).
     """
-    from kpu_gate.references import resolve
-
-    for folder in ("", THUMBNAIL_FOLDER + "/"):
-        for suffix in THUMBNAIL_EXTENSIONS:
-            candidate = f"{folder}{video}{suffix}"
-            if resolve(candidate, source_dir, listings).path is not None:
-                return candidate
+    folders = (
+        os.path.abspath(source_dir),
+        os.path.join(os.path.abspath(listings.root), *THUMBNAIL_FOLDER.strip("/").split("/")),
+    )
+    for index, folder in enumerate(folders):
+        prefix = "" if index == 0 else THUMBNAIL_FOLDER + "/"
+        files = sorted(name for name, is_folder in listings.names(folder).items() if not is_folder)
+        matches = [
+            name
+            for name in files
+            if os.path.splitext(name)[1].lower() in THUMBNAIL_EXTENSIONS
+            and _video_key(os.path.splitext(name)[0]) == _video_key(video)
+        ]
+        if matches:
+            exact = [name for name in matches if os.path.splitext(name)[0] == video]
+            return prefix + (exact or matches)[0]
     return None
 
 

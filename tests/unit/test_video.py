@@ -1,7 +1,6 @@
 """The YouTube facade (kpu_gate.markup) and the video list data (kpu_video.model)."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -101,10 +100,17 @@ def test_a_thumbnail_is_found_next_to_the_item_then_in_images_video(tmp_path):
     assert youtube_thumbnail(VIDEO, berita, Listings(str(tmp_path))) == f"{VIDEO}.jpg"
 
 
-def test_a_thumbnail_spelt_in_other_letter_case_is_not_taken(tmp_path):
-    (tmp_path / "images" / "video").mkdir(parents=True)
-    Path(tmp_path / "images" / "video" / f"{VIDEO.upper()}.jpg").write_bytes(b"x")
-    assert youtube_thumbnail(VIDEO, str(tmp_path), Listings(str(tmp_path))) is None
+def test_a_thumbnail_renamed_by_an_editor_still_matches_and_the_exact_name_wins(tmp_path):
+    folder = tmp_path / "images" / "video"
+    folder.mkdir(parents=True)
+    (folder / "ab-cd_efgh1.webp").write_bytes(b"x")  # "AB_cd-EFGH1" lower-cased, "_"/"-" swapped
+    (folder / "notes.txt").write_bytes(b"x")
+    found = youtube_thumbnail("AB_cd-EFGH1", str(tmp_path), Listings(str(tmp_path)))
+    assert found == "/images/video/ab-cd_efgh1.webp"
+    (folder / "AB_cd-EFGH1.jpg").write_bytes(b"x")
+    found = youtube_thumbnail("AB_cd-EFGH1", str(tmp_path), Listings(str(tmp_path)))
+    assert found == "/images/video/AB_cd-EFGH1.jpg"
+    assert youtube_thumbnail("notes", str(tmp_path), Listings(str(tmp_path))) is None
 
 
 def test_the_list_reads_each_facade_once_with_its_poster():
