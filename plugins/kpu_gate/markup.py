@@ -358,9 +358,10 @@ def _page_tag_problems(fragment):
     return problems
 
 
-# Where a video's thumbnail is looked for: next to the item, then in this folder of content/.
-# The build has no network, so a thumbnail is never fetched from YouTube.
-THUMBNAIL_FOLDER = "/images/video"
+# Where a video's thumbnail is looked for: next to the item, then in these folders of content/
+# (the second is where the web editor's media library uploads). The build has no network, so a
+# thumbnail is never fetched from YouTube.
+THUMBNAIL_FOLDERS = ("/images/video", "/images")
 THUMBNAIL_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 VIDEO_ATTRIBUTE = "data-kpu-video"  # marks a facade; kpu_video lists and plays what has it
 
@@ -374,17 +375,17 @@ def youtube_thumbnail(video, source_dir, listings):
     """Return the address of a video's own thumbnail as content/ spells it, or None.
 
     Looked for as <VIDEO_ID>.jpg (.jpeg, .png, .webp) next to the item, then in
-    content/images/video/. Letter case and "_"/"-" are not told apart (an editor that
-    lower-cases uploads must still match "tmgHumas21a"); the exact spelling wins when both
-    exist. The address goes into an <img>, so the image pipeline publishes it like any other
-    image (metadata removed, responsive, lazy).
+    content/images/video/, then content/images/. Letter case and "_"/"-" are not told apart
+    (an editor that lower-cases uploads must still match "tmgHumas21a"); the exact spelling
+    wins when both exist. The address goes into an <img>, so the image pipeline publishes it
+    like any other image (metadata removed, responsive, lazy).
     """
-    folders = (
-        os.path.abspath(source_dir),
-        os.path.join(os.path.abspath(listings.root), *THUMBNAIL_FOLDER.strip("/").split("/")),
-    )
-    for index, folder in enumerate(folders):
-        prefix = "" if index == 0 else THUMBNAIL_FOLDER + "/"
+    root = os.path.abspath(listings.root)
+    folders = [(os.path.abspath(source_dir), "")] + [
+        (os.path.join(root, *folder.strip("/").split("/")), folder + "/")
+        for folder in THUMBNAIL_FOLDERS
+    ]
+    for folder, prefix in folders:
         files = sorted(name for name, is_folder in listings.names(folder).items() if not is_folder)
         matches = [
             name

@@ -88,9 +88,13 @@ def test_an_address_the_gate_refused_is_left_alone():
     assert rewrite_youtube(fragment) == fragment
 
 
-def test_a_thumbnail_is_found_next_to_the_item_then_in_images_video(tmp_path):
+def test_a_thumbnail_is_found_next_to_the_item_then_in_images_video_then_images(tmp_path):
     (tmp_path / "images" / "video").mkdir(parents=True)
     (tmp_path / "berita").mkdir()
+    (tmp_path / "images" / f"{VIDEO}.jpg").write_bytes(b"x")  # the web editor's uploads
+    assert youtube_thumbnail(VIDEO, str(tmp_path / "berita"), Listings(str(tmp_path))) == (
+        f"/images/{VIDEO}.jpg"
+    )
     (tmp_path / "images" / "video" / f"{VIDEO}.png").write_bytes(b"x")
     listings = Listings(str(tmp_path))
     berita = str(tmp_path / "berita")
