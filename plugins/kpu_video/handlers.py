@@ -2,9 +2,10 @@
 
 from pelican.contents import Article, Page
 
+from kpu_messages import record_problems
 from kpu_settings import apply_schema
 from kpu_video.generator import VideoGenerator
-from kpu_video.model import item_videos, newest_first, with_player
+from kpu_video.model import item_videos, newest_first, pages_at_list_address, with_player
 from kpu_video.settings import SCHEMA
 
 CONTEXT_KEY = "kpu_videos"
@@ -33,6 +34,18 @@ def mark_content(content):
     content.videos = item_videos(
         fragment, str(content.title), content.url, getattr(content, "date", None)
     )
+
+
+def check_list_address(generator):
+    """Report a page that would sit at /video/ (or under it), with the other content problems."""
+    entries = [
+        (page.relative_source_path, page.url)
+        for key in ("pages", "hidden_pages")
+        for page in generator.context.get(key, [])
+    ]
+    found = pages_at_list_address(entries, generator.settings["KPU_VIDEO_URL"])
+    for source, problem in found:
+        record_problems(generator.context, source, [problem])
 
 
 def collect_videos(generators):

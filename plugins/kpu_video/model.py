@@ -10,6 +10,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from kpu_messages import Problem
+
 # One facade link as youtube_facade writes it; group 3 is the poster (a <picture> once
 # kpu_images has rewritten the thumbnail, or the drawn poster), up to the play button.
 _FACADE = re.compile(
@@ -79,3 +81,22 @@ def _naive(moment):
 def newest_first(videos):
     """Sort videos newest first; on the same moment by title, so every build agrees."""
     return sorted(videos, key=lambda v: (_naive(v.date), v.item_url, v.video_id), reverse=True)
+
+
+def pages_at_list_address(entries, list_url):
+    """Given (source, url) of pages, report each one at or under the video list's address.
+
+    Pelican would stop with an English traceback when writing the list over the page.
+    """
+    return [
+        (
+            source,
+            Problem(
+                f'alamat "/{url}" dipakai situs untuk halamannya sendiri (daftar video); ganti '
+                "nama berkas atau folder halaman ini.",
+                line=1,
+            ),
+        )
+        for source, url in entries
+        if url.startswith(list_url)
+    ]

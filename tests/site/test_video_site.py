@@ -2,8 +2,10 @@
 
 import re
 
+import pytest
 from PIL import Image
 
+from kpu_messages import ContentError
 from tests.conftest import build, html_pages, soup, write_content
 from tests.photos import camera_jpeg
 
@@ -181,3 +183,14 @@ def test_a_rebuild_follows_a_new_title_and_a_thumbnail_added_later(tmp_path):
     assert listed.select_one("picture img") and not listed.select_one(".kpu-video__poster")
     page = soup(out / "berita" / "2024" / "video" / "index.html")
     assert page.select_one("a.kpu-video__play picture img")
+
+
+def test_a_page_at_the_video_list_address_is_named_in_indonesian(tmp_path):
+    content = write_content(tmp_path / "content", {"pages/video.md": "Title: Video kami\n\nIsi.\n"})
+    (content / "images").mkdir()
+    with pytest.raises(ContentError) as error:
+        build(tmp_path / "out", PATH=str(content), CACHE_PATH=str(tmp_path / "cache"))
+    assert str(error.value).splitlines()[1:] == [
+        'content/pages/video.md:1: alamat "/video/" dipakai situs untuk halamannya sendiri '
+        "(daftar video); ganti nama berkas atau folder halaman ini."
+    ]
