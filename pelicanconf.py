@@ -144,6 +144,7 @@ PLUGINS = [
     "kpu_ppid",
     "kpu_divisions",
     "kpu_gallery",
+    "kpu_video",
     "kpu_report",
     # Before the sitemap and search: /admin/ is written, then seen as noindex and unindexed.
     "kpu_admin",
@@ -240,6 +241,7 @@ KPU_FOOTER_LINKS = [
     {"label": "Arsip berita", "url": "arsip/"},
     {"label": "Daftar Informasi Publik", "url": "ppid/daftar-informasi-publik/"},
     {"label": "Galeri foto", "url": "galeri/"},
+    {"label": "Video", "url": "video/"},
     {"label": "Umpan berita (RSS)", "url": "feeds/"},
 ]
 
@@ -247,6 +249,9 @@ KPU_FOOTER_LINKS = [
 # /galeri/<album>/ and a page per photo; the defaults are in plugins/kpu_gallery/settings.py.
 KPU_GALLERY_PER_PAGE = 12
 KPU_GALLERY_HOME_COUNT = 3
+# Videos (kpu_video): the list of every item's YouTube videos, and how many the home page shows.
+KPU_VIDEO_URL = "video/"
+KPU_HOME_VIDEO_COUNT = 3
 
 # Feeds are off while writing; publishconf.py turns them on.
 FEED_ALL_ATOM = None

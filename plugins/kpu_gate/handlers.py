@@ -9,7 +9,7 @@ from pelican.utils import slugify
 
 from kpu_buildstate import load_pickle, save_pickle
 from kpu_gate.files import CleanStore, FileRefused, extension, published_name, survey
-from kpu_gate.markup import rewrite_youtube
+from kpu_gate.markup import rewrite_youtube, youtube_thumbnail
 from kpu_gate.references import Listings
 from kpu_gate.vet import DEFAULT_LINK_SYNTAX, GATE_VERSION, Document, Passed, vet_document
 from kpu_messages import (
@@ -147,7 +147,12 @@ def vet_content(content):
     problems += _name_problems(content)
     problems += _slug_problems(content)
     problems += _layout_field_problems(content)
-    content._content = rewrite_youtube(content._content)
+    source_dir = os.path.dirname(content.source_path)
+    content._content = rewrite_youtube(
+        content._content,
+        getattr(content, "title", ""),
+        lambda video: youtube_thumbnail(video, source_dir, state.listings),
+    )
     record_problems(content._context, content.relative_source_path, problems)
 
 

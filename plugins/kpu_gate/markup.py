@@ -9,6 +9,7 @@ that is reported too. A fragment that passes is published as written.
 """
 
 import html
+import os
 import re
 
 import nh3
@@ -357,8 +358,99 @@ def _page_tag_problems(fragment):
     return problems
 
 
-def rewrite_youtube(fragment, default_title="Video YouTube"):
-    """Point vetted YouTube embeds at youtube-nocookie, lazily loaded, with a title."""
+# Where a video's thumbnail is looked for: next to the item, then in these folders of content/
+# (the second is where the web editor's media library uploads). The build has no network, so a
+# thumbnail is never fetched from YouTube.
+THUMBNAIL_FOLDERS = ("/images/video", "/images")
+THUMBNAIL_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+VIDEO_ATTRIBUTE = "data-kpu-video"  # marks a facade; kpu_video lists and plays what has it
+
+
+def _video_key(name):
+    """Fold a video id or file stem: the web editor and Windows change case and "_" to "-"."""
+    return name.casefold().replace("_", "-")
+
+
+def youtube_thumbnail(video, source_dir, listings):
+    """Return the address of a video's own thumbnail as content/ spells it, or None.
+
+    Looked for as <VIDEO_ID>.jpg (.jpeg, .png, .webp) next to the item, then in
+    content/images/video/, then content/images/. Letter case and "_"/"-" are not told apart
+    (an editor that lower-cases uploads must still match "tmgHumas21a"); the exact spelling
+    wins when both exist. The address goes into an <img>, so the image pipeline publishes it
+    like any other image (metadata removed, responsive, lazy).
+    """
+    root = os.path.abspath(listings.root)
+    folders = [(os.path.abspath(source_dir), "")] + [
+        (os.path.join(root, *folder.strip("/").split("/")), folder + "/")
+        for folder in THUMBNAIL_FOLDERS
+    ]
+    for folder, prefix in folders:
+        files = sorted(name for name, is_folder in listings.names(folder).items() if not is_folder)
+        matches = [
+            name
+            for name in files
+            if os.path.splitext(name)[1].lower() in THUMBNAIL_EXTENSIONS
+            and _video_key(os.path.splitext(name)[0]) == _video_key(video)
+        ]
+        if matches:
+            exact = [name for name in matches if os.path.splitext(name)[0] == video]
+            return prefix + (exact or matches)[0]
+    return None
+
+
+def youtube_facade(video, title, thumbnail=None, inline=False):
+    """Return the facade of one video: its thumbnail (or a drawn poster), a play button, title.
+
+    Nothing on it loads from YouTube or Google. It is a link to the video on YouTube, so a
+    reader without script still gets there by choice; kpu_video's script swaps in the
+    youtube-nocookie player on click. `inline` uses spans only, for an embed inside a line
+    of text, where a <figure> is not allowed.
+    """
+    text = html.escape(title)
+    if thumbnail:
+        poster = f'<img src="{html.escape(thumbnail)}" alt="Cuplikan video: {text}">'
+    else:
+        poster = (
+            '<span class="kpu-video__poster"><span class="kpu-video__poster-title">'
+            f"{text}</span></span>"
+        )
+    outer, caption = ("span", "span") if inline else ("figure", "figcaption")
+    inline_class = " kpu-video--inline" if inline else ""
+    return (
+        f'<{outer} class="kpu-video{inline_class}">'
+        f'<a class="kpu-video__play" href="https://www.youtube.com/watch?v={video}" '
+        f'{VIDEO_ATTRIBUTE}="{video}" data-kpu-video-title="{text}" '
+        f'aria-label="Putar video: {text}">{poster}'
+        '<span class="kpu-video__button"><span class="kpu-video__icon"></span>'
+        '<span class="kpu-video__label">Putar video</span></span></a>'
+        f'<{caption} class="kpu-video__caption">{text}</{caption}>'
+        f"</{outer}>"
+    )
+
+
+def _alone_in_paragraph(node):
+    """Tell whether an embed is the only thing in its <p> (so the <p> gives way to a figure)."""
+    Element, _Comment, Text = _kinds()  # noqa: N806  (classes)
+    parent = node.parent
+    if not isinstance(parent, Element) or parent.name != "p":
+        return False
+    for child in parent.children or ():
+        if child is node:
+            continue
+        if isinstance(child, Text) and not child.data.strip():
+            continue
+        return False
+    return parent._start_tag_start is not None and parent._end_tag_end is not None
+
+
+def rewrite_youtube(fragment, default_title="", thumbnail=None):
+    """Turn every vetted YouTube embed into a facade that loads nothing from YouTube.
+
+    The title is the embed's own title, else `default_title` (the item's), else "Video
+    YouTube". `thumbnail(video_id)` returns the address of a thumbnail the admin saved, or
+    None (the facade then draws a neutral poster with the title).
+    """
     if not fragment or "<iframe" not in fragment.lower():
         return fragment
     Element = _kinds()[0]  # noqa: N806  (a class)
@@ -370,16 +462,61 @@ def rewrite_youtube(fragment, default_title="Video YouTube"):
         start, end = node._start_tag_start, node._end_tag_end
         if video is None or start is None or end is None or start < position:
             continue  # not an embed the gate let through: it was reported already
-        title = html.escape((node.attrs.get("title") or "").strip() or default_title)
-        pieces += [
-            fragment[position:start],
-            f'<iframe src="https://www.youtube-nocookie.com/embed/{video}" title="{title}" '
-            'width="560" height="315" loading="lazy" '
-            'referrerpolicy="strict-origin-when-cross-origin" '
-            'allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>',
-        ]
+        title = (
+            " ".join((node.attrs.get("title") or "").split())
+            or " ".join(str(default_title or "").split())
+            or "Video YouTube"
+        )
+        found = thumbnail(video) if thumbnail else None
+        if _alone_in_paragraph(node) and node.parent._start_tag_start >= position:
+            start, end, inline = node.parent._start_tag_start, node.parent._end_tag_end, False
+        else:
+            inline = _in_phrasing(node)
+        pieces += [fragment[position:start], youtube_facade(video, title, found, inline)]
         position = end
     return "".join(pieces) + fragment[position:]
+
+
+_PHRASING_PARENTS = frozenset(
+    {
+        "p",
+        "a",
+        "span",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "small",
+        "q",
+        "sub",
+        "sup",
+        "mark",
+        "cite",
+        "abbr",
+        "code",
+        "kbd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figcaption",
+        "caption",
+        "dt",
+    }
+)
+
+
+def _in_phrasing(node):
+    """Tell whether an embed sits where only phrasing content is allowed."""
+    Element = _kinds()[0]  # noqa: N806  (a class)
+    parent = node.parent
+    while isinstance(parent, Element):
+        if parent.name in _PHRASING_PARENTS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def markup_in_text(value):

@@ -2,6 +2,7 @@
 
 import logging
 import os
+from functools import partial
 
 from pelican.generators import Generator
 from pelican.utils import slugify
@@ -9,7 +10,7 @@ from pelican.utils import slugify
 from kpu_attachments import copy_attachments, resolve_all
 from kpu_buildstate import contract
 from kpu_gate.handlers import gate_state
-from kpu_gate.markup import rewrite_youtube
+from kpu_gate.markup import rewrite_youtube, youtube_thumbnail
 from kpu_gate.vet import Document, vet_document
 from kpu_messages import record_problems, recorded_problems
 from kpu_office.model import office_now, office_zone
@@ -77,7 +78,13 @@ class PpidGenerator(Generator):
                 links_replaced=False,  # Pelican replaces {filename} only in its own contents
             )
             gate_problems = vet_document(document, gate.passed, gate.listings)
-            body = rewrite_youtube(body)
+            body = rewrite_youtube(
+                body,
+                str(metadata.get("judul") or ""),
+                partial(
+                    youtube_thumbnail, source_dir=os.path.dirname(source), listings=gate.listings
+                ),
+            )
             default_slug = slugify(
                 os.path.splitext(os.path.basename(relative))[0],
                 regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"],

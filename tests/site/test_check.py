@@ -157,12 +157,16 @@ def test_all_mistakes_of_a_tree_are_reported_together(tmp_path):
     assert problems == sorted(line for _n, _t, expected in CASES for line in expected)
 
 
-def test_youtube_embeds_become_private_and_titled(tmp_path):
+def test_youtube_embeds_become_facades_titled_after_the_item(tmp_path):
     body = '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
     out = _publish(tmp_path, {"berita/video.md": news(body=body)})
-    frame = soup(out / "berita" / "2024" / "video" / "index.html").find("iframe")
-    assert frame["src"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
-    assert frame["title"] == "Video YouTube" and frame["loading"] == "lazy"
+    page = soup(out / "berita" / "2024" / "video" / "index.html")
+    assert page.find("iframe") is None  # the player loads only when the reader presses play
+    play = page.select_one("figure.kpu-video a.kpu-video__play")
+    assert play["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert play["data-kpu-video"] == "dQw4w9WgXcQ"
+    title = page.select_one("h1").get_text(strip=True)
+    assert play["aria-label"] == f"Putar video: {title}"
 
 
 def test_drafts_and_future_items_stay_out_and_a_due_item_is_in(tmp_path):

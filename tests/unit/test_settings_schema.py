@@ -36,6 +36,7 @@ WITH_SCHEMA = (
     "kpu_gallery",
     "kpu_ppid",
     "kpu_divisions",
+    "kpu_video",
     "kpu_report",
     "kpu_sitemap",
     "kpu_icons",
@@ -50,6 +51,10 @@ BY_KEY = {setting.key: setting for schema in SCHEMAS.values() for setting in sch
 MENU_ITEM = {"label": "Profil", "url": "profil/", "sections": ["profil"]}
 BAD = [
     ("KPU_IMAGE_WIDTHS", ()),
+    ("KPU_VIDEO_URL", "/video/"),
+    ("KPU_VIDEO_URL", "video"),
+    ("KPU_HOME_VIDEO_COUNT", 13),
+    ("KPU_HOME_VIDEO_COUNT", "3"),
     ("KPU_IMAGE_WIDTHS", (960, 480, 1600)),
     ("KPU_IMAGE_WIDTHS", (480, 480, 960)),
     ("KPU_IMAGE_WIDTHS", (0, 480)),
