@@ -174,6 +174,7 @@ PLUGINS = [
     "kpu_assets",
     "kpu_ppid",
     "kpu_divisions",
+    "kpu_commissioners",
     "kpu_report",
     # Before the sitemap and search: /admin/ is written, then seen as noindex and unindexed.
     "kpu_admin",
