@@ -57,11 +57,12 @@ def attach_commissioners(content):
 
 
 def check_page_found(generator):
-    """Say so when the page the list belongs on does not exist (renamed or deleted)."""
+    """Note when the page the list belongs on does not exist (renamed, or an office without it)."""
+    # Info, not a warning: strict publish builds fail on warnings, and a site may go without.
     key = _source_key(generator.settings)
     pages = generator.pages + generator.hidden_pages + generator.draft_pages
     if not any(page.relative_source_path == key for page in pages):
-        logger.warning(
+        logger.info(
             "[kpu_commissioners] halaman content/%s tidak ada; daftar anggota tidak ditampilkan "
             "(atur KPU_COMMISSIONERS_PAGE).",
             key,

@@ -8,7 +8,7 @@ and attachments.
 import re
 from urllib.parse import urlparse
 
-from kpu_messages import unknown_value
+from kpu_messages import Problem, unknown_value
 
 HOAX_TYPE = "klarifikasi-hoaks"
 
@@ -110,9 +110,13 @@ def check_infographic_fields(metadata, body_text):
     problems = []
     if not _text(metadata, "image"):
         # kpu_images asks for Image_alt wherever an Image is given.
+        # Pointed at the Category line: the field that makes the image required.
         problems.append(
-            'kolom "Image" wajib diisi untuk infografis: tulis misalnya '
-            '"Image: images/infografis-tahapan.png" dan "Image_alt: Infografis tahapan …".'
+            Problem(
+                'kolom "Image" wajib diisi untuk infografis: tulis misalnya '
+                '"Image: images/infografis-tahapan.png" dan "Image_alt: Infografis tahapan …".',
+                needle="Category:",
+            )
         )
     length = len(" ".join(body_text.split()))
     if length < INFOGRAPHIC_MIN_TEXT:
