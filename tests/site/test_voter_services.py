@@ -42,6 +42,9 @@ def test_home_shows_layanan_pemilih_first_in_the_aside_with_cek_dpt_most_promine
         ("Bawaslu Kabupaten Temanggung (situs luar)", "https://temanggung.bawaslu.go.id"),
     ]
     assert all(a["rel"] == ["noopener"] for a in first.find_all("a"))
+    # Closed before the next panel, not wrapping it.
+    assert first.find(class_="kpu-panel--ppid") is None
+    assert "kpu-panel--ppid" in first.find_next_sibling("section")["class"]
 
 
 def test_every_page_footer_lists_the_services_before_the_links(built_site):
