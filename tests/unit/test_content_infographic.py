@@ -9,6 +9,7 @@ from kpu_content.types import (
     hoax_details,
 )
 
+DIVISIONS = [{"slug": "sekretariat", "name": "Sekretariat"}]
 LONG = "Langkah pertama menghimpun data kependudukan. " * 5
 
 
@@ -53,3 +54,14 @@ def test_hoax_details_carry_the_rule():
     assert hoax_details(metadata)["voter_registration"] is True
     metadata["klaim"] = "KPU membeli logistik dari luar negeri."
     assert hoax_details(metadata, ["logistik"])["voter_registration"] is False
+
+
+def test_the_web_editor_form_of_an_infographic_requires_what_the_build_requires():
+    from kpu_admin.model import news_fields
+
+    form = {f["name"]: f for f in news_fields("infografis", DIVISIONS, "images")}
+    assert form["Image"]["required"] is True and form["Image_alt"]["required"] is True
+    assert form["body"]["label"] == "Teks versi infografis"
+    assert str(INFOGRAPHIC_MIN_TEXT) in form["body"]["hint"]
+    news = {f["name"]: f for f in news_fields("berita", DIVISIONS, "images")}
+    assert news["Image"]["required"] is False and news["body"]["label"] == "Isi"
