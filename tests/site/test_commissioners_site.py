@@ -88,3 +88,18 @@ def test_a_missing_photo_stops_the_build_naming_the_key(tmp_path):
         'KPU_OFFICE["divisions"] nomor 3["photo"]: berkas "content/images/anggota/tidak-ada.jpg" '
         "tidak ditemukan" in str(error.value)
     )
+
+
+def test_a_name_changed_between_two_builds_of_one_site_is_shown(tmp_path):
+    """The second build reuses unchanged pages (kpu_incremental): this one must be redrawn."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    office = copy.deepcopy(make_settings()["KPU_OFFICE"])
+    common = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
+    build(tmp_path / "out", KPU_OFFICE=office, **common)
+    assert _cards(tmp_path / "out")[2][0] == "Nama Anggota (contoh)"
+    office["divisions"][2]["commissioner"] = "Budi Santoso"
+    build(tmp_path / "out", KPU_OFFICE=office, **common)
+    assert _cards(tmp_path / "out")[2][0] == "Budi Santoso"
+    division = soup(tmp_path / "out" / "divisi" / "perencanaan-data-informasi" / "index.html")
+    assert "Budi Santoso" in division.get_text()
