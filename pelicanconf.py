@@ -52,6 +52,9 @@ KPU_OFFICE = {
             "slug": "keuangan-umum-logistik",
             "name": "Divisi Keuangan, Umum, Rumah Tangga dan Logistik",
             "commissioner": "Nama Ketua (contoh)",
+            # Optional: "role" (default "Anggota"; one "Ketua", listed first on
+            # /profil/profil-anggota/) and "photo" (a file under content/images/).
+            "role": "Ketua",
             "description": (
                 "Anggaran dan keuangan, urusan umum dan rumah tangga kantor, serta pengadaan dan "
                 "distribusi logistik pemilu."
@@ -103,6 +106,36 @@ KPU_OFFICE = {
         "head": "Nama Sekretaris (contoh)",
         "description": "Dukungan administrasi, keuangan, teknis dan hukum bagi KPU Kabupaten.",
     },
+    # "Layanan Pemilih" on the home page and in the footer, in this order. Known services:
+    # cek_dpt, info_pemilu, jdih, lapor, kpu_ri, kpu_provinsi, bawaslu, siakba. Each entry may
+    # change "label", "description" or "url", or hide the link with "show": False. Without this
+    # key the national services are shown (those that need the office's own address are not).
+    "voter_services": [
+        {"service": "cek_dpt"},
+        {"service": "info_pemilu"},
+        {"service": "jdih"},
+        {"service": "lapor"},
+        {"service": "kpu_ri"},
+        # Addresses of the next two not verified from here (built offline); they follow the
+        # usual patterns <provinsi>.kpu.go.id and <kabupaten>.bawaslu.go.id.
+        {
+            "service": "kpu_provinsi",
+            "label": "KPU Provinsi Jawa Tengah",
+            "url": "https://jateng.kpu.go.id",
+        },
+        {
+            "service": "bawaslu",
+            "label": "Bawaslu Kabupaten Temanggung",
+            "url": "https://temanggung.bawaslu.go.id",
+        },
+        # Open only while ad hoc bodies are recruited.
+        {"service": "siakba", "show": False},
+    ],
+    # Shown on every opinion piece (Category: opini).
+    "opinion_disclaimer": (
+        "Tulisan ini adalah pandangan pribadi penulis dan tidak mencerminkan sikap resmi "
+        "KPU Kabupaten Temanggung."
+    ),
     # Shows a "this is a demo site" notice on every page; set False on a real site.
     "sample_site": True,
 }
@@ -145,6 +178,7 @@ PLUGINS = [
     "kpu_divisions",
     "kpu_gallery",
     "kpu_video",
+    "kpu_commissioners",
     "kpu_report",
     # Before the sitemap and search: /admin/ is written, then seen as noindex and unindexed.
     "kpu_admin",

@@ -6,7 +6,7 @@ the field model the `kpu-meta` format reads files with. Nothing here is kept by 
 new division or PPID group appears in the form at the next build.
 """
 
-from kpu_content.types import HOAX_TYPE, VERDICTS
+from kpu_content.types import HOAX_TYPE, INFOGRAPHIC_MIN_TEXT, INFOGRAPHIC_TYPE, VERDICTS
 from kpu_ppid.model import DIP_FIELDS, EXEMPT_FIELDS, FIELD_HINTS, FORMS
 from kpu_ppid.settings import EXEMPT
 from kpu_settings import (
@@ -222,9 +222,20 @@ def news_fields(type_slug, divisions, image_folder):
             ),
         ]
     fields += image_fields(image_folder)
+    body = {"label": "Isi", "name": "body", "widget": "markdown"}
+    if type_slug == INFOGRAPHIC_TYPE:
+        # kpu_content requires the picture, its alt text and the body as its text version.
+        for field in fields:
+            if field["name"] in ("Image", "Image_alt"):
+                field["required"] = True
+        body["label"] = "Teks versi infografis"
+        body["hint"] = (
+            f"Tuliskan semua angka, langkah dan keterangan di gambar (paling sedikit "
+            f"{INFOGRAPHIC_MIN_TEXT} huruf), agar terbaca oleh pembaca layar."
+        )
     if type_slug != ANNOUNCEMENT_TYPE:
         fields.append(attachments_field(required=False))
-    fields.append({"label": "Isi", "name": "body", "widget": "markdown"})
+    fields.append(body)
     return fields
 
 

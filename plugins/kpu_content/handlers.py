@@ -3,6 +3,7 @@
 import logging
 import os
 
+from markupsafe import Markup
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
@@ -16,9 +17,16 @@ from kpu_content.model import (
     read_header,
     split_divisions,
 )
-from kpu_content.types import HOAX_TYPE, check_hoax_fields, claim_review, hoax_details
+from kpu_content.types import (
+    HOAX_TYPE,
+    INFOGRAPHIC_TYPE,
+    check_hoax_fields,
+    check_infographic_fields,
+    claim_review,
+    hoax_details,
+)
 from kpu_gate.handlers import gate_state
-from kpu_messages import record_problems, recorded_problems
+from kpu_messages import Problem, record_problems, recorded_problems
 from kpu_office.model import unit_slugs, units
 from kpu_settings import apply_schema
 
@@ -70,7 +78,7 @@ def _attach_type_fields(content, type_slug):
         if not hoax_problems:
             office = settings.get("KPU_OFFICE", {})
             siteurl = settings.get("SITEURL", "")
-            content.hoax = hoax_details(metadata)
+            content.hoax = hoax_details(metadata, metadata.get("tags", []))
             content.claim_review = claim_review(
                 content.hoax,
                 f"{siteurl}/{content.url}",
@@ -78,7 +86,27 @@ def _attach_type_fields(content, type_slug):
                 office.get("name", ""),
                 f"{siteurl}/",
             )
+    content.infographic = type_slug == INFOGRAPHIC_TYPE
+    if content.infographic:
+        body = striptags(content._content or "")
+        problems += [
+            _at_body(message, content.source_path) if message.startswith("isi") else message
+            for message in check_infographic_fields(metadata, body)
+        ]
     return problems
+
+
+def _at_body(message, source_path):
+    """Point a message about the body at the body's first line (after the fields)."""
+    with open(source_path, encoding="utf-8", errors="replace") as handle:
+        lines = handle.read().replace("\r\n", "\n").split("\n")
+    blank = next((n for n, line in enumerate(lines, start=1) if not line.strip()), len(lines))
+    return Problem(message, line=min(blank + 1, len(lines)))
+
+
+def striptags(html):
+    """Return an HTML fragment's text, as a reader hears it."""
+    return Markup(html).striptags()
 
 
 def copy_news_attachments(generator, writer):

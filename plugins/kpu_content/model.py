@@ -16,6 +16,7 @@ DEFAULT_CONTENT_TYPES = {
     "opini": "Opini",
     "pengumuman": "Pengumuman",
     "klarifikasi-hoaks": "Klarifikasi Hoaks",
+    "infografis": "Infografis",
 }
 
 SCHEMA = (

@@ -5,9 +5,10 @@ and as schema.org ClaimReview; an announcement (any item, in fact) may carry a d
 and attachments.
 """
 
+import re
 from urllib.parse import urlparse
 
-from kpu_messages import unknown_value
+from kpu_messages import Problem, unknown_value
 
 HOAX_TYPE = "klarifikasi-hoaks"
 
@@ -46,7 +47,22 @@ def check_hoax_fields(metadata):
     return problems
 
 
-def hoax_details(metadata):
+# A claim about voter registration gets a "check your status" link to the voter lookup.
+# Matched on whole words of the claim and of the item's tags, case and spacing ignored.
+VOTER_REGISTRATION_WORDS = re.compile(
+    r"\b(dpt|dps|dpk|dptb|daftar pemilih|data pemilih|hak pilih|terdaftar|pemilih tetap"
+    r"|pindah memilih|cek dpt)\b"
+)
+
+
+def about_voter_registration(claim, tags=()):
+    """Tell whether a hoax claim (or its tags) is about voter registration."""
+    texts = [claim, *(str(tag) for tag in tags)]
+    plain = " ".join(re.sub(r"[\s_-]+", " ", text.lower()) for text in texts)
+    return bool(VOTER_REGISTRATION_WORDS.search(plain))
+
+
+def hoax_details(metadata, tags=()):
     """Return the clarification box's data (claim, verdict label, basis, source)."""
     verdict = _text(metadata, "putusan").lower()
     label, rating = VERDICTS[verdict]
@@ -58,6 +74,7 @@ def hoax_details(metadata):
         "basis": _text(metadata, "dasar"),
         "source": _text(metadata, "sumber"),
         "source_host": urlparse(_text(metadata, "sumber")).netloc,
+        "voter_registration": about_voter_registration(_text(metadata, "klaim"), tags),
     }
 
 
@@ -80,3 +97,32 @@ def claim_review(details, url, date_published, office_name, site_url):
         "itemReviewed": {"@type": "Claim"},
         "inLanguage": "id",
     }
+
+
+INFOGRAPHIC_TYPE = "infografis"
+# The body is the infographic's text version, read by screen readers and search: it must say
+# what the picture says, so a line or two is not enough.
+INFOGRAPHIC_MIN_TEXT = 150
+
+
+def check_infographic_fields(metadata, body_text):
+    """Return messages for an infographic without its image or without its text version."""
+    problems = []
+    if not _text(metadata, "image"):
+        # kpu_images asks for Image_alt wherever an Image is given.
+        # Pointed at the Category line: the field that makes the image required.
+        problems.append(
+            Problem(
+                'kolom "Image" wajib diisi untuk infografis: tulis misalnya '
+                '"Image: images/infografis-tahapan.png" dan "Image_alt: Infografis tahapan …".',
+                needle="Category:",
+            )
+        )
+    length = len(" ".join(body_text.split()))
+    if length < INFOGRAPHIC_MIN_TEXT:
+        problems.append(
+            f"isi tulisan (di bawah kolom-kolom) wajib memuat teks versi infografis, paling "
+            f"sedikit {INFOGRAPHIC_MIN_TEXT} huruf (kini {length}): tuliskan semua angka, "
+            "langkah dan keterangan yang ada di gambar, agar terbaca oleh pembaca layar."
+        )
+    return problems

@@ -6,6 +6,7 @@ import unicodedata
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from kpu_office.services import shown_services, validate_services, voter_lookup
 from kpu_settings import SettingsError
 
 # Indonesia's three zones and the IANA zone Pelican needs for dates.
@@ -34,6 +35,15 @@ REQUIRED_TEXT_FIELDS = (
     "ppid_portal",
 )
 
+
+# Shown on every opinion piece unless the office writes its own wording.
+DEFAULT_OPINION_DISCLAIMER = (
+    "Tulisan ini adalah pandangan pribadi penulis dan tidak mencerminkan sikap resmi {name}."
+)
+# A commissioner without `role` is an Anggota; the page lists the Ketua first.
+CHAIR_ROLE = "Ketua"
+DEFAULT_ROLE = "Anggota"
+PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 
 # A slug is part of addresses (/divisi/<slug>/) and of news items' Divisi field.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -95,9 +105,37 @@ def validate_office(office):
         isinstance(secretariat.get(k), str) and secretariat.get(k) for k in ("slug", "name", "head")
     ):
         problems.append('KPU_OFFICE["secretariat"] wajib berisi "slug", "name" dan "head".')
-    elif problem := slug_problem('KPU_OFFICE["secretariat"]', secretariat["slug"]):
-        problems.append(problem)
+    else:
+        if problem := slug_problem('KPU_OFFICE["secretariat"]', secretariat["slug"]):
+            problems.append(problem)
+        if problem := photo_problem('KPU_OFFICE["secretariat"]', secretariat):
+            problems.append(problem)
+    problems += validate_services(office.get("voter_services"))
+    wording = office.get("opinion_disclaimer")
+    if wording is not None and (not isinstance(wording, str) or not wording.strip()):
+        problems.append(
+            'KPU_OFFICE["opinion_disclaimer"] harus berupa teks yang tidak kosong; hapus kuncinya '
+            "untuk memakai kalimat bawaan."
+        )
     return problems
+
+
+def photo_problem(where, unit):
+    """Return a message for a `photo` that is not a picture file under images/, else None."""
+    photo = unit.get("photo")
+    if photo is None or photo == "":
+        return None
+    if (
+        not isinstance(photo, str)
+        or not photo.startswith("images/")
+        or ".." in photo.split("/")
+        or not photo.lower().endswith(PHOTO_EXTENSIONS)
+    ):
+        return (
+            f'{where}["photo"] harus nama berkas foto di content/images/, misalnya '
+            '"images/anggota/nama.jpg" (jpg, png atau webp).'
+        )
+    return None
 
 
 def _validate_social(social):
@@ -122,6 +160,7 @@ def _validate_divisions(divisions):
         return ['KPU_OFFICE["divisions"] wajib berisi daftar divisi.']
     problems = []
     seen = set()
+    chairs = 0
     for index, division in enumerate(divisions, start=1):
         where = f'KPU_OFFICE["divisions"] nomor {index}'
         if not isinstance(division, dict):
@@ -130,6 +169,18 @@ def _validate_divisions(divisions):
         for key in ("slug", "name", "commissioner"):
             if not isinstance(division.get(key), str) or not division.get(key).strip():
                 problems.append(f'{where}: "{key}" wajib diisi.')
+        role = division.get("role")
+        if role is not None and (not isinstance(role, str) or not role.strip()):
+            problems.append(
+                f'{where}["role"] harus teks jabatan, misalnya "{CHAIR_ROLE}" atau '
+                f'"{DEFAULT_ROLE}"; hapus kuncinya untuk "{DEFAULT_ROLE}".'
+            )
+        elif role == CHAIR_ROLE:
+            chairs += 1
+            if chairs == 2:
+                problems.append(f'{where}["role"]: "{CHAIR_ROLE}" sudah diberikan ke divisi lain.')
+        if problem := photo_problem(where, division):
+            problems.append(problem)
         slug = division.get("slug")
         if slug in seen:
             problems.append(f'{where}: slug "{slug}" sudah dipakai divisi lain.')
@@ -194,4 +245,29 @@ def derived_settings(office):
         "KPU_TIMEZONE_LABEL": office["timezone"],
         "KPU_SOCIAL_LINKS": social_links(office.get("social", {})),
         "KPU_PHONE_HREF": tel_href(office["phone"]),
+        # Read by the home and footer blocks, the hoax box and opinion pieces.
+        "KPU_VOTER_SERVICES": (services := shown_services(office.get("voter_services"))),
+        "KPU_VOTER_LOOKUP": voter_lookup(services),
+        "KPU_OPINION_DISCLAIMER": opinion_disclaimer(office),
     }
+
+
+def opinion_disclaimer(office):
+    """Return the disclaimer shown on opinion pieces: the office's wording or the default."""
+    wording = office.get("opinion_disclaimer")
+    return wording.strip() if wording else DEFAULT_OPINION_DISCLAIMER.format(name=office["name"])
+
+
+def commissioners(office):
+    """List the commissioners (chair first, then in division order) with role and division."""
+    people = [
+        {
+            "name": d["commissioner"],
+            "role": d.get("role") or DEFAULT_ROLE,
+            "division": d["name"],
+            "slug": d["slug"],
+            "photo": d.get("photo") or "",
+        }
+        for d in office["divisions"]
+    ]
+    return sorted(people, key=lambda p: p["role"] != CHAIR_ROLE)  # stable: keeps the rest
