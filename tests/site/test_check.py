@@ -118,7 +118,7 @@ CASES = [
         + "\nIsi.\n",
         [
             'content/berita/tanpa-jenis.md:1: kolom "Category" (jenis konten) wajib diisi. '
-            "Pilihan: berita, features, opini, pengumuman, klarifikasi-hoaks."
+            "Pilihan: berita, features, opini, pengumuman, klarifikasi-hoaks, infografis."
         ],
     ),
 ]
