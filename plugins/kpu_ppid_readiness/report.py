@@ -13,6 +13,7 @@ import os
 from pelican.generators import Generator
 from selectolax.lexbor import LexborHTMLParser
 
+from kpu_buildstate import contract
 from kpu_office.model import office_now
 from kpu_ppid_readiness import model
 
@@ -138,8 +139,8 @@ class ReadinessGenerator(Generator):
         )
         folder = os.path.join(output, url)
         os.makedirs(folder, exist_ok=True)
-        _write_new(os.path.join(folder, "index.html"), html)
-        _write_new(os.path.join(folder, DATA_NAME), to_json(report))
+        _write_new(self.settings, os.path.join(folder, "index.html"), html)
+        _write_new(self.settings, os.path.join(folder, DATA_NAME), to_json(report))
         return report
 
 
@@ -180,9 +181,20 @@ def _day(value):
     return value
 
 
-def _write_new(path, text):
-    """Write a new file (never into a hard link to the last site's copy)."""
+def _write_new(settings, path, text):
+    """Write the file, or link the last site's identical copy (then nothing is touched)."""
+    data = text.encode("utf-8")
     if os.path.exists(path):
-        os.remove(path)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+        os.remove(path)  # never write into a hard link to the last site's copy
+    previous = contract.previous_output(settings)
+    if previous:
+        old = os.path.join(previous, contract.relative_output(settings, path))
+        try:
+            with open(old, "rb") as handle:
+                if handle.read() == data:
+                    os.link(old, path)
+                    return
+        except OSError:
+            pass
+    with open(path, "wb") as handle:
+        handle.write(data)

@@ -245,7 +245,8 @@ def test_landing_page_links_dip_dik_standard_pages_and_portal_forms(built_site):
         "/ppid/laporan-layanan/",
     ):
         assert target in hrefs, target
-    assert make_settings()["KPU_OFFICE"]["ppid_portal"] in hrefs
+    office = make_settings()["KPU_OFFICE"]
+    assert {office["ppid_request_form"], office["ppid_objection_form"]} <= hrefs
 
 
 def test_home_page_links_the_dip_directly(built_site):

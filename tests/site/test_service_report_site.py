@@ -89,7 +89,7 @@ def test_the_report_is_an_item_of_the_dip_that_links_to_it(built_site):
 
 def test_the_office_note_shows_obstacles_and_follow_up(built_site):
     page = soup(built_site / REPORT / "index.html")
-    note = page.select_one("#kendala").find_parent("section")
+    note = page.select_one("#kendala-dan-tindak-lanjut").find_parent("section")
     assert "Tindak lanjut" in note.get_text()
 
 
@@ -173,5 +173,5 @@ def test_a_hostile_note_is_stopped_by_the_content_gate(content_copy, tmp_path):
 
 def test_the_report_page_passes_the_note_as_markup_not_text(built_site):
     page = soup(built_site / REPORT / "index.html")
-    note = page.select_one("#kendala").find_parent("section")
+    note = page.select_one("#kendala-dan-tindak-lanjut").find_parent("section")
     assert note.select("ul li") and "&lt;" not in str(note)
