@@ -172,6 +172,8 @@ PLUGINS = [
     "kpu_images",
     "kpu_navigation",
     "kpu_assets",
+    # Before kpu_service_report: its generator fills the election periods the report reads.
+    "kpu_stages",
     # Before kpu_ppid: its generator offers the service report's DIP item that kpu_ppid reads.
     "kpu_service_report",
     "kpu_ppid",
@@ -274,6 +276,7 @@ KPU_FOOTER_LINKS = [
     {"label": "Berita per divisi", "url": "divisi/"},
     {"label": "Arsip berita", "url": "arsip/"},
     {"label": "Daftar Informasi Publik", "url": "ppid/daftar-informasi-publik/"},
+    {"label": "Tahapan pemilihan", "url": "tahapan/"},
     {"label": "Galeri foto", "url": "galeri/"},
     {"label": "Video", "url": "video/"},
     {"label": "Umpan berita (RSS)", "url": "feeds/"},
@@ -283,6 +286,10 @@ KPU_FOOTER_LINKS = [
 # /galeri/<album>/ and a page per photo; the defaults are in plugins/kpu_gallery/settings.py.
 KPU_GALLERY_PER_PAGE = 12
 KPU_GALLERY_HOME_COUNT = 3
+# Stages (kpu_stages): content/tahapan/*.md, one stage or agenda item per file, become the
+# /tahapan/ timeline, the home panel and /tahapan/<pemilihan>.ics; defaults in
+# plugins/kpu_stages/settings.py. KPU_STAGES_TODAY = "2024-11-27" shows the site as on that day.
+KPU_STAGES_TODAY = None
 # Videos (kpu_video): the list of every item's YouTube videos, and how many the home page shows.
 KPU_VIDEO_URL = "video/"
 KPU_HOME_VIDEO_COUNT = 3

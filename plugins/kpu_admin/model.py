@@ -7,6 +7,7 @@ new division or PPID group appears in the form at the next build.
 """
 
 from kpu_content.types import HOAX_TYPE, INFOGRAPHIC_MIN_TEXT, INFOGRAPHIC_TYPE, VERDICTS
+from kpu_office.model import units
 from kpu_ppid.model import DIP_FIELDS, EXEMPT_FIELDS, FIELD_HINTS, FORMS
 from kpu_ppid.settings import EXEMPT
 from kpu_settings import (
@@ -15,6 +16,8 @@ from kpu_settings import (
     text,
     url_folder,
 )
+from kpu_stages.model import AGENDA, STAGE
+from kpu_stages.model import FIELD_HINTS as STAGE_HINTS
 
 ANNOUNCEMENT_TYPE = "pengumuman"
 REPO_ALLOWED = 'nama repositori GitHub "pemilik/nama", misalnya "kpu-temanggung/situs"'
@@ -399,6 +402,77 @@ def page_fields(image_folder):
     ]
 
 
+# A stage runs whole days ("2029-08-27") or from a time ("2029-11-27 07:00"): one text field
+# takes both, where Decap's date picker would force a time on every stage.
+STAGE_MOMENT = r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$"
+
+
+STAGE_COLLECTION = "tahapan"
+STAGE_ORDER_KEY = "Pemilihan"  # only a stage has this field
+
+
+def stage_fields(units):
+    """The form of a stage (kpu_stages): its fields in the order of the sample files."""
+    moment = _pattern(
+        STAGE_MOMENT, 'Tulis "2029-08-27" (sehari penuh) atau "2029-11-27 07:00" (dengan jam).'
+    )
+    return [
+        string_field("Judul", "Nama tahapan", hint=STAGE_HINTS["Judul"]),
+        string_field(
+            "Pemilihan",
+            "Pemilihan",
+            hint=STAGE_HINTS["Pemilihan"] + "; tulis persis sama di setiap tahapannya",
+        ),
+        {
+            "label": "Jenis",
+            "name": "Jenis",
+            "widget": "select",
+            "required": False,
+            "default": STAGE,
+            "options": [
+                {"label": "Tahapan pemilihan", "value": STAGE},
+                {"label": "Agenda (tidak dihitung sebagai masa tahapan)", "value": AGENDA},
+            ],
+        },
+        string_field("Mulai", "Mulai", hint=STAGE_HINTS["Mulai"], pattern=moment),
+        string_field("Selesai", "Selesai", hint=STAGE_HINTS["Selesai"], pattern=moment),
+        string_field("Tempat", "Tempat", required=False),
+        {
+            # One unit; a list of one, as `Divisi` is a list in news forms (one field model).
+            "label": "Divisi",
+            "name": "Divisi",
+            "widget": "select",
+            "multiple": True,
+            "min": 1,
+            "max": 1,
+            "required": True,
+            "options": [{"label": u["name"], "value": u["slug"]} for u in units],
+            "hint": "Divisi atau sekretariat yang bertanggung jawab atas tahapan ini.",
+        },
+        string_field("Dasar", "Dasar hukum", hint=STAGE_HINTS["Dasar"]),
+        {"label": "Keterangan", "name": "body", "widget": "markdown", "required": False},
+    ]
+
+
+def stage_collection(folder, units):
+    """The stages folder as one collection; its files become /tahapan/ and the calendars."""
+    collection = folder_collection(
+        STAGE_COLLECTION,
+        "Tahapan pemilihan",
+        "Tahapan",
+        folder,
+        "Judul",
+        stage_fields(units),
+        slug="{{slug}}",
+        sortable_fields=["Mulai", "Judul", "Pemilihan"],
+    )
+    collection["description"] = (
+        "Satu berkas per tahapan atau agenda. Tampil di /tahapan/, di Beranda dan di kalender "
+        "ponsel warga."
+    )
+    return collection
+
+
 def page_collections(page_root, folders, image_folder):
     """One collection per folder of the page tree: "Halaman", "Halaman › Profil", ..."""
     collections, names = [], set()
@@ -455,6 +529,8 @@ def cms_config(settings, page_folders):
     collections += ppid_collections(
         settings["PPID_CLASSES"], settings["PPID_GROUPS"], settings["PPID_PATH"]
     )
+    if settings.get("KPU_STAGES_PATH"):  # kpu_stages is loaded
+        collections.append(stage_collection(settings["KPU_STAGES_PATH"], units(office)))
     collections += page_collections(settings["PAGE_PATHS"][0], page_folders, image_folder)
     site_url = settings.get("SITEURL") or ""
     config = {
@@ -483,7 +559,8 @@ def field_model(config):
     """Return {fields, orders}: how the format reads each field, and each form's field order.
 
     A new file's header follows the order of the form it was written with, keyed by the
-    field that tells the forms apart ("Category=berita", "Klasifikasi=berkala", "" for pages).
+    field that tells the forms apart ("Category=berita", "Klasifikasi=berkala", "Pemilihan"
+    for stages, "" for pages; kpu-format.js orderKey() mirrors this).
     """
     kinds, order = {}, []
     for collection in config["collections"]:
@@ -503,6 +580,8 @@ def field_model(config):
     for collection in config["collections"]:
         flt = collection.get("filter")
         key = f"{flt['field']}={flt['value']}" if flt else ""
+        if collection["name"] == STAGE_COLLECTION:
+            key = STAGE_ORDER_KEY
         orders.setdefault(key, [f["name"] for f in collection["fields"] if f["name"] != "body"])
     return {"fields": [{"name": n, "kind": kinds[n]} for n in order], "orders": orders}
 

@@ -180,9 +180,11 @@ def plan_picture(settings, path, alt):
 
 
 def claim_folder(settings, folder, plugin):
-    """Declare that `plugin` reads `folder` (relative to content/), inside another's folder.
+    """Declare that `plugin` reads `folder` (relative to content/) with its own generator.
 
-    kpu_service_report claims content/ppid/register/: kpu_ppid then reads no item there.
+    The gate then judges the folder's files as content (kpu_gallery claims content/galeri/,
+    kpu_stages content/tahapan/). Inside another plugin's folder, the owner skips it:
+    kpu_service_report claims content/ppid/register/, where kpu_ppid then reads no item.
     Claim at `initialized`, before any generator reads.
     """
     build(settings).claimed_folders[folder.strip("/")] = plugin

@@ -1,5 +1,6 @@
 """Signal handlers of kpu_gallery."""
 
+from kpu_buildstate import contract
 from kpu_gallery.generator import GalleryGenerator
 from kpu_gallery.settings import SCHEMA
 from kpu_gate.handlers import gate_state
@@ -11,6 +12,7 @@ def apply_settings(pelican):
     settings = pelican.settings
     apply_schema(settings, SCHEMA, "kpu_gallery")
     gate_state(settings)  # fail at once, not album by album, if the gate is not loaded first
+    contract.claim_folder(settings, settings["KPU_GALLERY_PATH"], "kpu_gallery")
     paginated = dict(settings.get("PAGINATED_TEMPLATES", {}))
     paginated["galeri"] = settings["KPU_GALLERY_PER_PAGE"]
     settings["PAGINATED_TEMPLATES"] = paginated

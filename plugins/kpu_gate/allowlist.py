@@ -82,7 +82,8 @@ TAG_ATTRIBUTES = {
 # Attributes holding a URL, judged by scheme; the rest of an allowed attribute is plain text.
 # (No `cite`: Ammonia does not judge its scheme, and the two judges must apply the same rules.)
 URL_ATTRIBUTES = frozenset({"href", "src"})
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# webcal: a calendar subscription (the stages' .ics feeds); the phone's calendar opens it.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 # Link types copied HTML carries; "opener" would hand the linked page this window.
 REL_VALUES = frozenset({"noopener", "noreferrer", "nofollow", "external", "ugc", "sponsored"})
 # Markdown tables align columns with style="text-align: …"; no other CSS is content's business.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageOps
 
-from kpu_buildstate import load_pickle, save_pickle, write_atomically
+from kpu_buildstate import contract, load_pickle, save_pickle, write_atomically
 from kpu_messages import FileProblem, Problem
 
 # Bump when any cleaning changes, so every cached clean copy is made again.
@@ -176,17 +176,26 @@ class Survey:
     memo: dict = field(default_factory=dict)  # relative .md path -> (size, mtime_ns, problem)
 
 
+def read_folders(settings):
+    """Return the content folders the site reads: Pelican's, PPID's and every claimed one.
+
+    A plugin that reads its own folder (photo albums, stages) claims it with
+    `contract.claim_folder` at `initialized`; the gate then judges its files like a news
+    folder's, and names it where a misplaced file could go.
+    """
+    return {
+        *settings.get("ARTICLE_PATHS", []),
+        *settings.get("PAGE_PATHS", []),
+        settings.get("PPID_PATH", "ppid"),
+        *contract.claimed_folders(settings),
+    }
+
+
 def survey(root, settings, memo=None):
     """Walk content/ (links not followed) and judge every file and folder in it."""
     result = Survey()
     memo = memo or {}
-    content_folders = {
-        *settings.get("ARTICLE_PATHS", []),
-        *settings.get("PAGE_PATHS", []),
-        settings.get("PPID_PATH", "ppid"),
-        # Photo albums (kpu_gallery): Markdown and photos, judged like a news folder.
-        settings.get("KPU_GALLERY_PATH", "galeri"),
-    }
+    content_folders = read_folders(settings)
     image_folders = set(settings.get("STATIC_PATHS", []))
     _walk(root, "", None, content_folders, image_folders, settings, memo, result)
     return result
@@ -267,15 +276,7 @@ def _encoding_once(entry, path, memo, result):
 
 
 def _known(settings):
-    folders = sorted(
-        {
-            *settings.get("ARTICLE_PATHS", []),
-            *settings.get("PAGE_PATHS", []),
-            settings.get("PPID_PATH", "ppid"),
-            settings.get("KPU_GALLERY_PATH", "galeri"),
-            *settings.get("STATIC_PATHS", []),
-        }
-    )
+    folders = sorted({*read_folders(settings), *settings.get("STATIC_PATHS", [])})
     listed = ", ".join(f"content/{f}/" for f in folders)
     return f" Situs hanya membaca {listed}; pindahkan berkas ke salah satunya atau hapus."
 

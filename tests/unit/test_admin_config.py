@@ -21,6 +21,7 @@ from kpu_office.handlers import apply_office_settings
 from kpu_ppid import settings as ppid_settings
 from kpu_ppid.model import DIP_FIELDS, EXEMPT_FIELDS
 from kpu_settings import apply_schema
+from kpu_stages import settings as stages_settings
 from tests.conftest import ROOT, build, make_settings
 
 CONTENT = ROOT / "content"
@@ -34,6 +35,7 @@ def validated(**overrides):
     apply_schema(settings, content_model.SCHEMA, "kpu_content")
     apply_schema(settings, ppid_settings.SCHEMA, "kpu_ppid")
     apply_schema(settings, admin_model.SCHEMA, "kpu_admin")
+    apply_schema(settings, stages_settings.SCHEMA, "kpu_stages")
     return settings
 
 
@@ -430,3 +432,35 @@ def test_a_dev_build_without_decap_still_builds_and_the_editor_page_says_why(tmp
     assert model["installed"] is False
     assert not (site / "admin" / "decap-cms.js").exists()
     assert (site / "index.html").exists()
+
+
+def test_the_stages_form_offers_the_units_both_kinds_and_dates_with_or_without_time(config):
+    stages = collections(config)["tahapan"]
+    assert stages["folder"] == "content/tahapan" and stages["format"] == "kpu-meta"
+    form = fields(stages)
+    assert list(form) == [
+        "Judul",
+        "Pemilihan",
+        "Jenis",
+        "Mulai",
+        "Selesai",
+        "Tempat",
+        "Divisi",
+        "Dasar",
+        "body",
+    ]
+    office = validated()["KPU_OFFICE"]
+    slugs = [d["slug"] for d in office["divisions"]] + [office["secretariat"]["slug"]]
+    assert [o["value"] for o in form["Divisi"]["options"]] == slugs
+    assert (form["Divisi"]["min"], form["Divisi"]["max"]) == (1, 1)  # one unit per stage
+    orders = field_model(config)["orders"]
+    assert orders["Pemilihan"][:2] == ["Judul", "Pemilihan"]
+    assert orders[""][0] == "Title"  # pages keep their own order
+    assert [o["value"] for o in form["Jenis"]["options"]] == ["tahapan", "agenda"]
+    moment = re.compile(form["Mulai"]["pattern"][0])
+    for accepted in ("2029-08-27", "2029-11-27 07:00"):
+        assert moment.match(accepted) and ACCEPTED.fullmatch(accepted)
+    for refused in ("27-08-2029", "2029-08-27T07:00", "2029-08-27 7.00"):
+        assert not moment.match(refused)
+    required = {name for name, field in form.items() if field.get("required", True)}
+    assert required == {"Judul", "Pemilihan", "Mulai", "Selesai", "Divisi", "Dasar"}

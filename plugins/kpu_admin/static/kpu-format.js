@@ -35,10 +35,12 @@
     return { byLower: byLower, orders: model.orders || {} };
   }
 
-  // Which form an item was made with: news items by Category, PPID items by Klasifikasi.
+  // Which form an item was made with: news items by Category, PPID items by Klasifikasi,
+  // stages by having a Pemilihan (kpu_admin/model.py field_model makes the same keys).
   function orderKey(data) {
     if (data.Category) return 'Category=' + data.Category;
     if (data.Klasifikasi) return 'Klasifikasi=' + data.Klasifikasi;
+    if (data.Pemilihan) return 'Pemilihan';
     return '';
   }
 
