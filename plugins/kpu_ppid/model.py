@@ -259,7 +259,8 @@ def _slug_clash(item, first):
     )
     if row_item.row.clash_hint:
         message += " " + row_item.row.clash_hint
-    return file_item.source, message
+    # Line 1: the slug comes from the file's name (or its Slug field), not from a quoted value.
+    return file_item.source, Problem(message, line=1)
 
 
 def check_collection(items, reserved_slugs):
