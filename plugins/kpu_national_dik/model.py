@@ -175,7 +175,7 @@ def group_problems(entries, groups):
     for entry in entries:
         if entry.kelompok not in groups:
             message = (
-                f'kolom "kelompok": "{entry.kelompok}" (baris {entry.id}) tidak ada di'
+                f'kolom "kelompok": "{entry.kelompok}" (id "{entry.id}") tidak ada di'
                 f' PPID_GROUPS["dikecualikan"]. Pilihan: {", ".join(allowed)}.'
             )
             hint = nearest(entry.kelompok, allowed)
