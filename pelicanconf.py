@@ -176,6 +176,8 @@ PLUGINS = [
     "kpu_stages",
     # Before kpu_ppid: its generator offers the service report's DIP item that kpu_ppid reads.
     "kpu_service_report",
+    # Before kpu_ppid too: its generator offers the adopted national DIK entries.
+    "kpu_national_dik",
     "kpu_ppid",
     "kpu_divisions",
     "kpu_gallery",
@@ -293,6 +295,22 @@ KPU_STAGES_TODAY = None
 # Videos (kpu_video): the list of every item's YouTube videos, and how many the home page shows.
 KPU_VIDEO_URL = "video/"
 KPU_HOME_VIDEO_COUNT = 3
+
+# The national DIK (kpu_national_dik): the exempt-information entries of
+# plugins/kpu_national_dik/data/dik-nasional.csv join the office's own on
+# /ppid/informasi-dikecualikan/. None = not adopted. The list is NOT a copy of the KPU RI decree
+# and that decree changes: check every row against the decree in force, state its number and
+# date here, and list under "kecuali" the rows it does not hold (docs/panduan-admin.md, PPID).
+# The values below are a SAMPLE (contoh), not a verified decree.
+KPU_NATIONAL_DIK = {
+    "keputusan": (
+        "Keputusan KPU tentang Daftar Informasi yang Dikecualikan (contoh; nomor dan tanggal"
+        " belum diverifikasi, wajib diisi kantor dari keputusan yang berlaku)"
+    ),
+    "tanggal": "2025-07-01",
+    # The sample office keeps its own items for these two (content/ppid/).
+    "kecuali": ["salinan-dokumen-kependudukan", "memorandum-rancangan-keputusan"],
+}
 
 # Feeds are off while writing; publishconf.py turns them on.
 FEED_ALL_ATOM = None

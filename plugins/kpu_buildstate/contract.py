@@ -49,7 +49,7 @@ class Build:
     leaks: list = field(default_factory=list)  # (output path, message)
     forbidden: dict = field(default_factory=dict)  # output path that must not exist -> message
     strict: object = None  # collector of warnings in strict builds: .messages, .stop()
-    ppid_offers: list = field(default_factory=list)  # (source, metadata, body) DIP items
+    ppid_offers: list = field(default_factory=list)  # (source, metadata, body, row) items
     claimed_folders: dict = field(default_factory=dict)  # content folder -> owning plugin
 
 
@@ -198,18 +198,35 @@ def claimed_folders(settings):
 # DIP items made by other plugins ---------------------------------------------------------
 
 
-def offer_ppid_item(settings, source, metadata, body):
-    """Offer a DIP item made from data (the annual service report) to kpu_ppid.
+@dataclass(frozen=True)
+class DataRow:
+    """Where an offered PPID item comes from when it is one row of a shared data file.
+
+    Many items then share one source file: kpu_ppid names each by its slug as well, points
+    its messages at `line`, shows `label` beside the item and `note` once above the list, and
+    says `clash_hint` when an item file of the office takes the same slug.
+    """
+
+    label: str  # shown with the item, e.g. "daftar nasional KPU RI"
+    line: int  # the row's line in the data file
+    note: str = ""  # said once about the whole list where it is shown (the decree behind it)
+    clash_hint: str = ""  # what to do when an office's own item file has the same slug
+
+
+def offer_ppid_item(settings, source, metadata, body, row=None):
+    """Offer a PPID item made from data (the service report, the national DIK) to kpu_ppid.
 
     `metadata` holds the same fields as an item file in content/ppid/ (text values) and is
-    checked by the same rules; `source` is the content file behind it, for messages. Offer
-    before kpu_ppid reads its items: from a generator listed before kpu_ppid in PLUGINS.
+    checked by the same rules; `source` is the file behind it, for messages (relative to
+    content/, or absolute for a file the kit ships); `row` is a DataRow when the item is one
+    row of a file of many. Offer before kpu_ppid reads its items: from a generator listed
+    before kpu_ppid in PLUGINS.
     """
-    build(settings).ppid_offers.append((source, dict(metadata), body))
+    build(settings).ppid_offers.append((source, dict(metadata), body, row))
 
 
 def offered_ppid_items(settings):
-    """Return the (source, metadata, body) DIP items offered with `offer_ppid_item`."""
+    """Return the (source, metadata, body, row) PPID items offered with `offer_ppid_item`."""
     return list(build(settings).ppid_offers)
 
 

@@ -35,8 +35,10 @@ DIK_COLUMNS = {
     "dasar_hukum": "Dasar hukum pengecualian",
     "uji_konsekuensi": "Hasil uji konsekuensi",
     "jangka_waktu_pengecualian": "Jangka waktu pengecualian",
+    "sumber": "Asal baris: kantor (item kantor sendiri) atau nama daftar bersama yang diadopsi",
     "tautan": "Alamat baris ini di halaman DIK",
 }
+OWN_ITEM = "kantor"  # the DIK's `sumber` of an item the office wrote itself
 
 
 @dataclass
@@ -159,6 +161,26 @@ def number_exempt(items):
     return [Row(n, item) for n, item in enumerate(_order(items), start=1)]
 
 
+@dataclass(frozen=True)
+class SharedSource:
+    """A shared list (the national DIK) that some of the DIK's rows come from."""
+
+    label: str
+    note: str
+    count: int
+
+
+def exempt_sources(rows):
+    """Return the shared lists the DIK's rows come from, with their row counts, in row order."""
+    counts, notes = {}, {}
+    for row in rows:
+        if row.item.row is not None:
+            label = row.item.row.label
+            counts[label] = counts.get(label, 0) + 1
+            notes.setdefault(label, row.item.row.note)
+    return [SharedSource(label, notes[label], count) for label, count in counts.items()]
+
+
 def dip_records(sections, siteurl, groups):
     """Return the DIP as open-data records with the documented DIP_COLUMNS."""
     records = []
@@ -201,6 +223,7 @@ def dik_records(rows, siteurl, dik_url, groups):
             "dasar_hukum": row.item.dasar_hukum,
             "uji_konsekuensi": row.item.uji_konsekuensi,
             "jangka_waktu_pengecualian": row.item.jangka_waktu_pengecualian,
+            "sumber": row.item.row.label if row.item.row is not None else OWN_ITEM,
             "tautan": f"{siteurl}/{dik_url}#{row.item.slug}",
         }
         for row in rows

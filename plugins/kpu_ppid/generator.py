@@ -12,7 +12,7 @@ from kpu_buildstate import contract
 from kpu_gate.handlers import gate_state
 from kpu_gate.markup import rewrite_youtube, youtube_thumbnail
 from kpu_gate.vet import Document, vet_document
-from kpu_messages import record_problems, recorded_problems
+from kpu_messages import Problem, record_problems, recorded_problems
 from kpu_office.model import office_now, office_zone
 from kpu_ppid.dip import (
     DIK_COLUMNS,
@@ -21,6 +21,7 @@ from kpu_ppid.dip import (
     build_views,
     dik_records,
     dip_records,
+    exempt_sources,
     number_exempt,
     to_csv,
     to_json,
@@ -110,8 +111,8 @@ class PpidGenerator(Generator):
                 items.append(item)
             if item_problems:
                 problems[relative] = item_problems
-        for source, metadata, body in contract.offered_ppid_items(self.settings):
-            item, item_problems = self._offered_item(source, metadata, body, today)
+        for source, metadata, body, row in contract.offered_ppid_items(self.settings):
+            item, item_problems = self._offered_item(source, metadata, body, today, row)
             if item is not None:
                 items.append(item)
             if item_problems:
@@ -120,8 +121,8 @@ class PpidGenerator(Generator):
             problems.setdefault(relative, []).append(message)
         return items, problems
 
-    def _offered_item(self, source, metadata, body, today):
-        """Check a DIP item another plugin made from data by the rules of an item file."""
+    def _offered_item(self, source, metadata, body, today, row=None):
+        """Check an item another plugin made from data by the rules of an item file."""
         classes, groups = self.settings["PPID_CLASSES"], self.settings["PPID_GROUPS"]
         metadata = {key.lower(): value for key, value in metadata.items()}
         slug = metadata.get("slug") or slugify(
@@ -129,10 +130,13 @@ class PpidGenerator(Generator):
             regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"],
         )
         item, problems = parse_item(source, metadata, body, classes, groups, today, slug)
+        if row is not None:  # one row of a data file: point every message at that row
+            problems = [Problem(p, line=row.line) for p in problems]
         if item is not None:
             item.url = self.settings["PPID_ITEM_URL"].format(slug=item.slug)
             item.save_as = item.url + "index.html"
             item.attachments = []
+            item.row = row
         return item, problems
 
     def _responsive_images(self, body, source):
@@ -165,6 +169,7 @@ class PpidGenerator(Generator):
             ppid_sections=self.sections,
             ppid_years=years,
             ppid_exempt_rows=self.exempt_rows,
+            ppid_exempt_sources=exempt_sources(self.exempt_rows),
         )
         logger.info("[kpu_ppid] %d DIP items, %d DIK items", len(public), len(self.exempt_rows))
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from kpu_attachments import parse_attachment_refs
 from kpu_gate.dates import check_date_text, parse_date_text
-from kpu_messages import nearest, unknown_value
+from kpu_messages import Problem, nearest, unknown_value
 from kpu_ppid.settings import EXEMPT
 
 # Field names as an admin writes them; Pelican hands them over lower-cased.
@@ -74,6 +74,7 @@ class PpidItem:
     attachments: list = field(default_factory=list)
     url: str = ""
     save_as: str = ""
+    row: object = None  # a contract.DataRow when the item is one row of a data file
 
     # kpu_incremental names an item by its source file and re-renders the pages that show it
     # when its fields change.
@@ -81,8 +82,8 @@ class PpidItem:
 
     @property
     def source_path(self):
-        """Return the item's source file (its identity across builds)."""
-        return self.source
+        """Return the item's identity across builds: its file, and its slug in a data file."""
+        return f"{self.source}#{self.slug}" if self.row is not None else self.source
 
     @property
     def exempt(self):
@@ -237,19 +238,42 @@ def parse_item(source, metadata, body, classes, groups, today, default_slug):
     return item, []
 
 
+def at_row(item, message):
+    """Point a message about an item at its row when it comes from a data file."""
+    return Problem(message, line=item.row.line) if item.row is not None else message
+
+
+def _slug_clash(item, first):
+    """Return (source, message) for two items with one slug, said where it can be fixed.
+
+    When one of them is a row of a data file (the national DIK) and the other an office's
+    own file, the office's file gets the message: the office fixes it there or in its
+    settings, never in the kit's data file.
+    """
+    row_item, file_item = (item, first) if item.row is not None else (first, item)
+    if row_item.row is None or file_item.row is not None:
+        return item.source, at_row(item, f'slug "{item.slug}" sudah dipakai oleh {first.source}.')
+    message = (
+        f'slug "{item.slug}" juga dipakai entri baris {row_item.row.line} dari '
+        f"{row_item.row.label} ({row_item.source})."
+    )
+    if row_item.row.clash_hint:
+        message += " " + row_item.row.clash_hint
+    # Line 1: the slug comes from the file's name (or its Slug field), not from a quoted value.
+    return file_item.source, Problem(message, line=1)
+
+
 def check_collection(items, reserved_slugs):
     """Return (source, message) pairs for clashes between items: slugs, nomor, reserved URLs."""
     problems = []
     seen_slugs, seen_numbers = {}, {}
     for item in items:
         if item.slug in reserved_slugs:
-            problems.append(
-                (item.source, f'slug "{item.slug}" sudah dipakai halaman lain; ganti nama berkas.')
-            )
+            message = f'slug "{item.slug}" sudah dipakai halaman lain; ganti nama berkas.'
+            problems.append((item.source, at_row(item, message)))
         if item.slug in seen_slugs:
-            other = seen_slugs[item.slug]
-            problems.append((item.source, f'slug "{item.slug}" sudah dipakai oleh {other}.'))
-        seen_slugs.setdefault(item.slug, item.source)
+            problems.append(_slug_clash(item, seen_slugs[item.slug]))
+        seen_slugs.setdefault(item.slug, item)
         if item.nomor:
             if item.nomor in seen_numbers:
                 other = seen_numbers[item.nomor]

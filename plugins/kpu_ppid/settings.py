@@ -54,6 +54,7 @@ DEFAULT_GROUPS = {
         "proses-penegakan-hukum": "Informasi yang Menghambat Proses Penegakan Hukum",
         "memorandum-internal": "Memorandum dan Surat yang Bersifat Rahasia",
         "keamanan-sistem-informasi": "Informasi yang Membahayakan Keamanan Sistem Informasi",
+        "keamanan-logistik": "Informasi yang Membahayakan Keamanan Logistik Pemilu",
     },
 }
 

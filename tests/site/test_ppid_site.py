@@ -12,6 +12,7 @@ import pytest
 from pelican.readers import Readers
 
 from kpu_attachments import format_size
+from kpu_national_dik.model import adopted, read_entries
 from kpu_ppid.settings import DEFAULT_GROUPS
 from tests.conftest import ROOT, make_settings, soup
 
@@ -130,6 +131,9 @@ def test_every_filter_link_leads_to_a_built_page(built_site):
 def test_dik_lists_exempt_items_without_any_document_link(built_site, sample_items):
     page = soup(built_site / DIK / "index.html")
     exempt = {s for s, m in sample_items.items() if m["klasifikasi"] == "dikecualikan"}
+    # The sample also adopts the national list (kpu_national_dik, test_national_dik_site.py).
+    entries, _problems = read_entries()
+    exempt |= {entry.id for entry in adopted(entries, make_settings()["KPU_NATIONAL_DIK"])}
     rows = page.select("table.kpu-dip-table tbody tr")
     assert {row["id"] for row in rows} == exempt
     headers = [th.get_text(strip=True) for th in page.select("table thead th")]

@@ -42,7 +42,9 @@ def palu_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("palu")
     content = write_content(base / "content", NEUTRAL)
     (content / "images").mkdir()
-    return build(base / "out", PATH=str(content), KPU_OFFICE=PALU)
+    # A real office (sample_site False) may not keep the sample's national-DIK decree
+    # (test_national_dik.py); this one has not adopted the list.
+    return build(base / "out", PATH=str(content), KPU_OFFICE=PALU, KPU_NATIONAL_DIK=None)
 
 
 def test_no_file_names_the_sample_regency(palu_site):
