@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from icalendar import Calendar
 
 from tests.browser.conftest import _QuietHandler
 from tests.conftest import PUBLISH_CONF, ROOT, build, copy_project
@@ -420,3 +421,43 @@ def test_every_news_type_and_division_is_offered(browser, editor):
     assert len(offered) == 5 and any("Hukum dan Pengawasan" in o for o in offered), offered
     context.close()
     shutil.rmtree(editor["repo"] / ".pytest-unused", ignore_errors=True)
+
+
+def test_an_admin_writes_a_stage_and_it_reaches_the_timeline_and_the_calendar(
+    browser, editor, tmp_path
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = _watch(page)
+    _sign_in(page, editor["url"])
+    page.goto(editor["url"] + "#/collections/tahapan/new")
+    page.reload()  # a fresh form: Decap keeps the last entry's body across a hash change
+    _field(page, "Nama tahapan").wait_for()
+    _field(page, "Nama tahapan").fill("Pemungutan suara ulang di TPS 07")
+    _field(page, "Pemilihan").fill("Pemilihan 2029")
+    _field(page, "Mulai").fill("2029-12-04 07:00")
+    _field(page, "Selesai").fill("2029-12-04 13:00")
+    _field(page, "Tempat").fill("TPS 07 Desa Contoh")
+    _choose(page, "Divisi", "Teknis")
+    _field(page, "Dasar hukum").fill("PKPU uji (belum diverifikasi)")
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.type("Pemungutan suara ulang sesuai rekomendasi pengawas.")
+    _save_and_publish(page)
+    assert seen["errors"] == []
+    context.close()
+
+    folder = editor["repo"] / "content" / "tahapan"
+    stage = _eventually(folder / "pemungutan-suara-ulang-di-tps-07.md")
+    header = stage.read_text("utf-8").split("\n\n", 1)[0].splitlines()
+    assert header[:2] == ["Judul: Pemungutan suara ulang di TPS 07", "Pemilihan: Pemilihan 2029"]
+    assert "Mulai: 2029-12-04 07:00" in header and "Selesai: 2029-12-04 13:00" in header
+    assert "Divisi: teknis-penyelenggaraan" in header
+
+    site = build(tmp_path / "published", conf=PUBLISH_CONF, PATH=str(editor["repo"] / "content"))
+    timeline = BeautifulSoup((site / "tahapan/index.html").read_text("utf-8"), "html.parser")
+    item = timeline.find(id="pemilihan-2029-pemungutan-suara-ulang-di-tps-07")
+    assert item is not None and item.h3.get_text(strip=True) == "Pemungutan suara ulang di TPS 07"
+    calendar = Calendar.from_ical((site / "tahapan/pemilihan-2029.ics").read_bytes())
+    [event] = calendar.walk("VEVENT")
+    assert str(event["LOCATION"]) == "TPS 07 Desa Contoh"
+    assert event.decoded("DTSTART").isoformat() == "2029-12-04T07:00:00+07:00"
