@@ -144,9 +144,10 @@ class StagesGenerator(Generator):
         logger.info("[kpu_stages] %d elections, %d stages", len(self.elections), len(stages))
 
     def generate_output(self, writer):
-        """Write /tahapan/ (every election's timeline) and one calendar feed per election."""
-        if not self.elections:
-            return
+        """Write /tahapan/ (every election's timeline) and one calendar feed per election.
+
+        The page is written even with no stage: the menu and footer may link to it.
+        """
         base = self.settings["KPU_STAGES_URL"]
         writer.write_file(
             base + "index.html",

@@ -261,3 +261,16 @@ def test_a_stage_period_switches_the_service_report_to_the_election_deadline(tmp
     page = soup(site / report)
     # Every 2025 request now falls in an election-stage period (3 + 2 working days).
     assert _deadline_rows(page) == {"Masa tahapan pemilu/pemilihan": answered}
+
+
+def test_without_stages_the_timeline_page_still_answers_the_footer_link(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content/pages", content / "pages")
+    settings = make_settings(
+        PATH=str(content), OUTPUT_PATH=str(tmp_path / "out"), CACHE_PATH=str(tmp_path / "cache")
+    )
+    Pelican(settings).run()  # the footer links to /tahapan/ on every page
+    page = soup(tmp_path / "out/tahapan/index.html")
+    assert page.select_one(".kpu-stages__empty").get_text(strip=True).startswith("Belum ada")
+    assert not list((tmp_path / "out/tahapan").glob("*.ics"))
+    assert soup(tmp_path / "out/index.html").select_one(".kpu-panel--stages") is None
