@@ -20,6 +20,18 @@ def ordered_css_files(css_dir):
     return first + [p for p in files if p.name not in FIRST_FILES]
 
 
+# Stylesheets of pages few citizens open (the stages timeline, the service report, the PPID
+# readiness page): each its own fingerprinted file, linked by its page alone, so the bundle
+# every page loads stays small.
+PAGE_FOLDER = "pages"
+
+
+def page_css_files(css_dir):
+    """Return {name: file} of the page-only stylesheets in css/pages/ (name: the file stem)."""
+    folder = Path(css_dir) / PAGE_FOLDER
+    return {p.stem: p for p in sorted(folder.glob("*.css"))} if folder.is_dir() else {}
+
+
 def bundle_css(files):
     """Join the files into one stylesheet, minified (every byte counts on a slow phone)."""
     return "\n".join(minify_css(path.read_text(encoding="utf-8")) for path in files) + "\n"

@@ -116,3 +116,24 @@ def test_breadcrumbs_never_repeat_a_step(built_site):
             assert labels[:2] == ["Beranda", "Berita"] and len(labels) == 3
             checked += 1
     assert checked >= 3
+
+
+def test_pages_few_open_link_their_own_stylesheet_after_the_bundle(built_site):
+    bundle = None
+    for path, own in (
+        ("tahapan/index.html", "kpu-tahapan"),
+        ("ppid/laporan-layanan/2025/index.html", "kpu-laporan-layanan"),
+        ("ppid/kesiapan/index.html", "kpu-kesiapan"),
+    ):
+        sheets = [
+            link["href"] for link in soup(built_site / path).find_all("link", rel="stylesheet")
+        ]
+        assert len(sheets) == 2 and re.match(rf"^/theme/css/{own}\.[0-9a-f]{{10}}\.css$", sheets[1])
+        assert (built_site / sheets[1].lstrip("/")).stat().st_size > 200
+        bundle = bundle or sheets[0]
+        assert sheets[0] == bundle
+    css = (built_site / bundle.lstrip("/")).read_text(encoding="utf-8")
+    assert ".kpu-timeline" not in css and ".kpu-service-report__summary" not in css
+    assert ".kpu-home-stages__item" in css  # the home panel is in the bundle
+    home = soup(built_site / "index.html").find_all("link", rel="stylesheet")
+    assert [link["href"] for link in home] == [bundle]
