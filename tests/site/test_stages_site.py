@@ -4,6 +4,7 @@ import datetime
 import shutil
 
 import pytest
+from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 from pelican import Pelican
 
@@ -274,3 +275,19 @@ def test_without_stages_the_timeline_page_still_answers_the_footer_link(tmp_path
     assert page.select_one(".kpu-stages__empty").get_text(strip=True).startswith("Belum ada")
     assert not list((tmp_path / "out/tahapan").glob("*.ics"))
     assert soup(tmp_path / "out/index.html").select_one(".kpu-panel--stages") is None
+
+
+def test_the_published_calendars_pass_a_strict_second_parser(published_site):
+    """Home Assistant's `ical` refuses what RFC 5545 forbids; phones read what it reads."""
+    for path in sorted((published_site / "tahapan").glob("*.ics")):
+        data = path.read_bytes()
+        lines = data.split(b"\r\n")
+        assert lines[-1] == b"" and all(len(line) <= 75 for line in lines), path.name
+        strict = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+        loose = _events(published_site, path.stem)
+        assert {event.uid for event in strict.events} == set(loose)
+        for event in strict.events:
+            assert event.summary == str(loose[event.uid]["SUMMARY"])
+            assert event.dtstart == loose[event.uid].decoded("DTSTART")
+            assert event.dtend == loose[event.uid].decoded("DTEND")
+        assert [zone.tz_id for zone in strict.timezones] == ["Asia/Jakarta"]
