@@ -1,7 +1,13 @@
 """Shared fixtures: settings from the real pelicanconf.py and one build of the sample site."""
 
+import atexit
+import functools
+import json
 import logging
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -70,14 +76,71 @@ def content_copy(tmp_path):
     return target
 
 
-def copy_project(target):
-    """Copy what a site needs (content, theme, plugins, settings, tasks) into `target`."""
+# A build in a process of its own, so that nothing a test changed in this one reaches it.
+_BUILD_SCRIPT = """
+import json, sys
+from pelican import Pelican
+from pelican.settings import read_settings
+conf, overrides = json.loads(sys.argv[1])
+Pelican(read_settings(conf, override=overrides)).run()
+"""
+
+
+@functools.cache
+def sample_image_cache():
+    """Return the kpu_images cache of the sample content, made once per test process.
+
+    A real dev build of content/ (its own process, output and cache) made it: the photos'
+    derived sizes, the share cards and the ledger that vouches for them. Copied into a new
+    cache folder (`seed_image_cache`), it spares a build of (a copy of) the sample encoding
+    the same photos again; a photo or card it does not hold is made as usual.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="kpu-sample-images-"))
+    atexit.register(shutil.rmtree, folder, True)
+    overrides = {
+        "PATH": str(ROOT / "content"),
+        "OUTPUT_PATH": str(folder / "output"),
+        "CACHE_PATH": str(folder / "cache"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD_SCRIPT, json.dumps([str(DEV_CONF), overrides])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    # The plugin's default folder, unless pelicanconf.py names another.
+    return folder / "cache" / make_settings().get("KPU_IMAGE_CACHE_DIR", "kpu_images")
+
+
+def seed_image_cache(cache):
+    """Put a copy of the sample's image cache into the new cache folder `cache`; return it.
+
+    Only kpu_images: every other cache (parses, pages, search) still starts empty. The copy
+    keeps the time stamps the ledger recorded, and is a copy, not links, so a test that
+    damages its cache damages only its own.
+    """
+    cache = Path(cache)
+    source = sample_image_cache()
+    shutil.copytree(source, cache / source.name)
+    return cache
+
+
+def copy_project(target, image_cache=False):
+    """Copy what a site needs (content, theme, plugins, settings, tasks) into `target`.
+
+    With `image_cache`, its cache/ holds the sample's image cache (`seed_image_cache`) and
+    nothing else, as in a checkout whose photos were encoded once; a photo or card the
+    test adds is encoded by its builds.
+    """
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
     for name in ("content", "theme", "plugins"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy(ROOT / name, target / name)
+    if image_cache:
+        seed_image_cache(target / "cache")
     # npm's install (Decap CMS, bundled into /admin/) as `npm ci` left it: linked, not copied.
     if (ROOT / "node_modules").is_dir():
         (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
@@ -86,5 +149,9 @@ def copy_project(target):
 
 @pytest.fixture
 def project(tmp_path):
-    """A writable copy of the project, for tests that run invoke tasks in it."""
-    return copy_project(tmp_path)
+    """A writable copy of the project, for tests that run invoke tasks in it.
+
+    Its cache holds the sample's encoded photos and cards: no test of a task needs them
+    encoded again (what encoding does is tested in test_images_site and test_gallery_site).
+    """
+    return copy_project(tmp_path, image_cache=True)

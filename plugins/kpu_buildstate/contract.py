@@ -81,6 +81,30 @@ def output_path(settings):
     return state.staging or settings["OUTPUT_PATH"]
 
 
+def write_or_keep(settings, path, data):
+    """Write bytes to `path`, or hard-link the last site's identical copy in its place.
+
+    For files a plugin writes itself (not through Pelican's writer): a rebuild that changes
+    nothing then touches nothing, since the search index and the incremental writer read time
+    stamps. A file already at `path` is removed first, as it may be a hard link to the last
+    site's copy, which is never written.
+    """
+    if os.path.exists(path):
+        os.remove(path)
+    previous = previous_output(settings)
+    if previous:
+        old = os.path.join(previous, relative_output(settings, path))
+        try:
+            with open(old, "rb") as handle:
+                if handle.read() == data:
+                    os.link(old, path)
+                    return
+        except OSError:
+            pass
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
 # Facts about written pages --------------------------------------------------------------
 
 

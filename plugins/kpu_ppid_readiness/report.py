@@ -139,8 +139,8 @@ class ReadinessGenerator(Generator):
         )
         folder = os.path.join(output, url)
         os.makedirs(folder, exist_ok=True)
-        _write_new(self.settings, os.path.join(folder, "index.html"), html)
-        _write_new(self.settings, os.path.join(folder, DATA_NAME), to_json(report))
+        for name, text in (("index.html", html), (DATA_NAME, to_json(report))):
+            contract.write_or_keep(self.settings, os.path.join(folder, name), text.encode("utf-8"))
         return report
 
 
@@ -179,22 +179,3 @@ def _day(value):
     if isinstance(value, datetime.datetime):
         return value.date()
     return value
-
-
-def _write_new(settings, path, text):
-    """Write the file, or link the last site's identical copy (then nothing is touched)."""
-    data = text.encode("utf-8")
-    if os.path.exists(path):
-        os.remove(path)  # never write into a hard link to the last site's copy
-    previous = contract.previous_output(settings)
-    if previous:
-        old = os.path.join(previous, contract.relative_output(settings, path))
-        try:
-            with open(old, "rb") as handle:
-                if handle.read() == data:
-                    os.link(old, path)
-                    return
-        except OSError:
-            pass
-    with open(path, "wb") as handle:
-        handle.write(data)

@@ -274,30 +274,8 @@ class ServiceReportGenerator(Generator):
     def _write(self, relative, text, encoding="utf-8"):
         path = os.path.join(self.output_path, relative)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_or_keep(self.settings, path, text.encode(encoding))
+        contract.write_or_keep(self.settings, path, text.encode(encoding))
 
 
 def _deadline_args(value):
     return {"days": value["hari"], "extension": value["perpanjangan"], "basis": value["dasar"]}
-
-
-def write_or_keep(settings, path, data):
-    """Write `data` to `path`, or link the last site's identical copy (its time stamp stays).
-
-    A rebuild that changes nothing must touch nothing: the search index and the incremental
-    writer read time stamps.
-    """
-    if os.path.exists(path):
-        os.remove(path)  # the output may hold a hard link to the last site's file
-    previous = contract.previous_output(settings)
-    if previous:
-        old = os.path.join(previous, contract.relative_output(settings, path))
-        try:
-            with open(old, "rb") as handle:
-                if handle.read() == data:
-                    os.link(old, path)
-                    return
-        except OSError:
-            pass
-    with open(path, "wb") as handle:
-        handle.write(data)

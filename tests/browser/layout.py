@@ -4,6 +4,7 @@
 card photo squashed below a quarter of its card or 80 px, and text running out of its box.
 Only the site's own rules decide; nothing is compared with a golden image."""
 
+import base64
 import os
 from pathlib import Path
 
@@ -55,11 +56,31 @@ def pages_to_check(site):
     return sorted(paths)
 
 
+def save_full_page(session, path):
+    """Save a PNG of the whole page through a CDP session of it.
+
+    What Playwright's full-page screenshot gets from Chromium, with its fast PNG compression
+    (the same pixels, a larger file, in half the time: 200 shots a run).
+    """
+    size = session.send("Page.getLayoutMetrics")["cssContentSize"]
+    shot = session.send(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "optimizeForSpeed": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
+        },
+    )
+    Path(path).write_bytes(base64.b64decode(shot["data"]))
+
+
 def check_layout(browser, base_url, paths, width, shots_prefix):
     """Open each path at `width`, save a screenshot and return {path: [problems]}."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
+    session = context.new_cdp_session(page)
     found = {}
     try:
         for path in paths:
@@ -69,7 +90,7 @@ def check_layout(browser, base_url, paths, width, shots_prefix):
             if problems:
                 found[path] = problems
             label = path.strip("/").replace("/", "_").replace(".html", "") or "beranda"
-            page.screenshot(path=str(SHOTS / f"{shots_prefix}-{label}-{width}.png"), full_page=True)
+            save_full_page(session, SHOTS / f"{shots_prefix}-{label}-{width}.png")
     finally:
         context.close()
     return found

@@ -15,7 +15,7 @@ BAD_DIVISION = "Divisi: <b>teknis</b>"  # HTML written by an admin: the banner m
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("livereload") / "project")
+    project = copy_project(tmp_path_factory.mktemp("livereload") / "project", image_cache=True)
     server = Preview(project)
     try:
         server.wait_for(START_LINE)

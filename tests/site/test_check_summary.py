@@ -45,7 +45,7 @@ def _check_with_summary(project, summary):
 
 
 def test_the_summary_names_the_mistake_then_the_new_and_altered_pages(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", image_cache=True)
     shutil.copy(ROOT / ".gitignore", project / ".gitignore")
     remote = tmp_path / "remote.git"
     _git("init", "--bare", "-q", str(remote), cwd=tmp_path)

@@ -16,7 +16,7 @@ def _git(*args, cwd):
 @pytest.fixture
 def deployable(tmp_path):
     """A copy of the project in its own git repository whose origin is a bare repository."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", image_cache=True)
     shutil.copy(ROOT / ".gitignore", project / ".gitignore")  # output/ and cache/ stay out
     remote = tmp_path / "remote.git"
     _git("init", "--bare", "-q", str(remote), cwd=tmp_path)

@@ -6,8 +6,11 @@ moved to another division, drafted and published again, deleted, added and renam
 made `dikecualikan`; a photo replaced; a template edited (and tags and page text changed). One
 output folder and one cache carry over from edit to edit: the incremental build, in this
 process as in the live preview. After each edit a reference build starts from an empty output
-and an empty cache, with kpu_incremental and kpu_readahead off, in a process of its own that
-runs beside the incremental one (two cores).
+and an empty cache, with kpu_incremental and kpu_readahead off, in a process of its own, on a
+copy of the content and theme as that edit left them. So it runs beside the incremental
+builds of its step and the next (two cores; at most `REFERENCES_AT_ONCE` references at a
+time) and is compared, once it has finished, with the incremental output of its own step,
+kept in memory.
 
 The two trees must hold the same relative paths (folders too) with the same bytes. Two
 normalisations only:
@@ -27,6 +30,7 @@ The seed is in the test id; KPU_DIFF_SEED, KPU_DIFF_STEPS and KPU_DIFF_KILLS cha
 the number of edits (at least 20) and the number of random kills, for exploratory runs.
 """
 
+import collections
 import datetime
 import difflib
 import gzip
@@ -54,6 +58,7 @@ from tests.preview import BuildProcess, changed_files, file_stamps
 SEED = int(os.environ.get("KPU_DIFF_SEED", "20261202"))
 STEPS = max(20, int(os.environ.get("KPU_DIFF_STEPS", "24")))
 KILLS = int(os.environ.get("KPU_DIFF_KILLS", "4"))
+REFERENCES_AT_ONCE = 2  # reference builds running while the next steps are edited and built
 
 pytestmark = pytest.mark.differential
 
@@ -95,17 +100,23 @@ class Site:
         """Build into the persistent output with the persistent cache (what an admin does)."""
         Pelican(make_settings(**self.overrides(self.output, self.cache))).run()
 
-    def start_full(self, name="full"):
+    def start_full(self, name="full", snapshot=False):
         """Start a build from scratch in a process of its own; finish_full() waits for it.
 
         A process of its own, so nothing of an earlier build lives on in memory; it runs
-        beside the incremental build of the same step (two cores).
+        beside the incremental build of the same step (two cores). With `snapshot` it builds
+        a copy of the content and theme as they are now (time stamps kept), so that the next
+        edits may be made while it runs.
         """
         folder = self.root / name
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         output = folder / "output"
         overrides = self.overrides(output, folder / "cache", incremental=False)
+        if snapshot:
+            for key, source in (("PATH", self.content), ("THEME", self.theme)):
+                shutil.copytree(source, folder / source.name, symlinks=True)
+                overrides[key] = str(folder / source.name)
         log = open(folder / "build.log", "wb")  # closed by finish_full()
         process = run_build_process(self.root, overrides, log)
         return process, log, output
@@ -611,6 +622,44 @@ def check(results, step, description, got, expected):
     return not found
 
 
+class References:
+    """Reference builds of steps still running; each is checked against its own step.
+
+    `start` starts a step's reference on a snapshot of the sources, after the step's edit;
+    `built` keeps the step's incremental output as it is now (a tree in memory) and, while
+    more than REFERENCES_AT_ONCE run, waits for the oldest and compares; `finish` waits for
+    and compares the rest.
+    """
+
+    def __init__(self, site, failures):
+        self.site, self.failures = site, failures
+        self.running = collections.deque()  # [step, description, started, tree or None]
+
+    def start(self, step, description):
+        """Start the reference build of `step` (after its edit, before its incremental build)."""
+        started = self.site.start_full(f"full-{step}", snapshot=True)
+        self.running.append([step, description, started, None])
+
+    def built(self, step):
+        """Keep the incremental output of `step`, just built; compare the oldest if too many run."""
+        (waiting,) = [item for item in self.running if item[0] == step]
+        waiting[3] = tree(self.site.output)
+        while len(self.running) > REFERENCES_AT_ONCE:
+            self.check_oldest()
+
+    def check_oldest(self):
+        step, description, started, got = self.running.popleft()
+        assert got is not None, f"step {step}: no incremental output was kept"
+        output = self.site.finish_full(started)
+        check(self.failures, step, description, got, tree(output))
+        shutil.rmtree(output.parent)
+
+    def finish(self):
+        """Wait for every reference still running and compare it with its step."""
+        while self.running:
+            self.check_oldest()
+
+
 @pytest.fixture(autouse=True)
 def quiet_pelican():
     logger = logging.getLogger("pelican")
@@ -632,16 +681,18 @@ def test_random_edits_give_what_a_full_build_gives(tmp_path, seed):
     plan = edit_plan(rng, STEPS)
     print(f"seed {seed}: {len(plan)} edits: {', '.join(plan)}")
     failures = []
+    references = References(site, failures)
     # Step 0: the first build (empty cache, incremental machinery on) against the reference.
-    full = site.start_full()
+    references.start(0, "first build")
     site.build_incremental()
-    check(failures, 0, "first build", tree(site.output), tree(site.finish_full(full)))
+    references.built(0)
     for step, kind in enumerate(plan, start=1):
         description = EDITS[kind](site, rng)
         print(f"step {step}: {description}")
-        full = site.start_full()
+        references.start(step, description)
         site.build_incremental()
-        check(failures, step, description, tree(site.output), tree(site.finish_full(full)))
+        references.built(step)
+    references.finish()
     assert not failures, f"seed {seed}: " + "\n".join(failures)
 
 
@@ -663,22 +714,24 @@ def test_random_edits_through_the_preview_process_give_what_a_full_build_gives(t
     # The code is the repository's (as for every build here); the site's folders are overrides.
     process = BuildProcess(ROOT, DEV_CONF, site.overrides(site.output, site.cache), log)
     failures, fast = [], 0
+    references = References(site, failures)
     try:
-        full = site.start_full()
+        references.start(0, "first build")
         process.request([], first=True)
         process.events_until_idle()
-        check(failures, 0, "first build", tree(site.output), tree(site.finish_full(full)))
+        references.built(0)
         for step, kind in enumerate(plan, start=1):
             before = file_stamps(site.content, site.theme)
             description = EDITS[kind](site, rng)
             print(f"step {step}: {description}")
-            full = site.start_full()
+            references.start(step, description)
             process.request(changed_files(before, file_stamps(site.content, site.theme)))
             events = process.events_until_idle()
             written = [event for event in events if event["event"] == "written"]
             assert written and written[-1]["message"] is None, (description, events)
             fast += sum(1 for event in written if event.get("fast"))
-            check(failures, step, description, tree(site.output), tree(site.finish_full(full)))
+            references.built(step)
+        references.finish()
     finally:
         process.stop()
         log.close()

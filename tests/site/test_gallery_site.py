@@ -10,7 +10,7 @@ from pelican import Pelican
 from PIL import Image
 
 from kpu_messages import AdminFacingError
-from tests.conftest import ROOT, make_settings, soup, write_content
+from tests.conftest import ROOT, make_settings, seed_image_cache, soup, write_content
 from tests.photos import GPS_IFD, camera_jpeg, png_bytes
 
 SAMPLE = "galeri/simulasi-pemungutan-suara-2026"
@@ -39,7 +39,7 @@ def _build(base, extra_files=None, photos=None, **overrides):
     settings = make_settings(
         PATH=str(content),
         OUTPUT_PATH=str(base / "out"),
-        CACHE_PATH=str(base / "cache"),
+        CACHE_PATH=str(seed_image_cache(base / "cache")),  # the sample's photos, encoded once
         **overrides,
     )
     Pelican(settings).run()
@@ -215,7 +215,9 @@ def test_a_site_without_albums_has_an_empty_gallery_and_no_home_block(tmp_path):
     content = base / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("galeri"))
     settings = make_settings(
-        PATH=str(content), OUTPUT_PATH=str(base / "out"), CACHE_PATH=str(base / "cache")
+        PATH=str(content),
+        OUTPUT_PATH=str(base / "out"),
+        CACHE_PATH=str(seed_image_cache(base / "cache")),
     )
     Pelican(settings).run()
     assert "Belum ada album foto." in (base / "out/galeri/index.html").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 from pelican import Pelican
 
 from kpu_messages import AdminFacingError
-from tests.conftest import PUBLISH_CONF, make_settings
+from tests.conftest import PUBLISH_CONF, make_settings, seed_image_cache
 
 # Pagefind names its files by content hash and the open-data JSON carries the build time.
 COMPARED = (".html", ".xml", ".txt", ".csv", ".opml")
@@ -71,7 +71,7 @@ def assert_same_as_full_build(tmp_path, content, output, name):
 
 @pytest.fixture
 def site(tmp_path, content_copy):
-    output, cache = tmp_path / "output", tmp_path / "cache"
+    output, cache = tmp_path / "output", seed_image_cache(tmp_path / "cache")
     first = run(content_copy, output, cache)
     assert first["KPU_INCREMENTAL_STATE"].reused == 0
     return content_copy, output, cache

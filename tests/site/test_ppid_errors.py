@@ -3,7 +3,7 @@
 import pytest
 
 from kpu_messages import AdminFacingError
-from tests.conftest import build
+from tests.conftest import build, seed_image_cache
 
 GOOD = """\
 Judul: Laporan Uji
@@ -97,7 +97,8 @@ def test_images_in_a_ppid_body_are_published_responsive_and_clean(content_copy, 
         GOOD + "\nBerikut fotonya.\n\n![Foto papan informasi](/images/ppid-foto.jpg)\n",
         encoding="utf-8",
     )
-    site = build(tmp_path / "out", PATH=str(content_copy), CACHE_PATH=str(tmp_path / "cache"))
+    cache = seed_image_cache(tmp_path / "cache")  # the sample's photos; ppid-foto.jpg is new
+    site = build(tmp_path / "out", PATH=str(content_copy), CACHE_PATH=str(cache))
     page = (site / "ppid" / "dengan-foto" / "index.html").read_text(encoding="utf-8")
     assert "<picture>" in page and "ppid-foto.jpg" not in page
     assert not (site / "images" / "ppid-foto.jpg").exists()
@@ -112,5 +113,6 @@ def test_images_in_an_exempt_body_never_reach_the_output(content_copy, tmp_path)
         exempt.read_text(encoding="utf-8") + "\n![Salinan KTP](/images/rahasia.jpg)\n",
         encoding="utf-8",
     )
-    site = build(tmp_path / "out", PATH=str(content_copy), CACHE_PATH=str(tmp_path / "cache"))
+    cache = seed_image_cache(tmp_path / "cache")  # the sample's photos; rahasia.jpg is new
+    site = build(tmp_path / "out", PATH=str(content_copy), CACHE_PATH=str(cache))
     assert not [p for p in site.rglob("rahasia*")]

@@ -12,7 +12,7 @@ import pytest
 from kpu_search.bundle import check_bundle
 from kpu_search.indexer import run_pagefind
 from kpu_search.settings import RANKING
-from tests.conftest import build, soup, write_content
+from tests.conftest import build, seed_image_cache, soup, write_content
 from tests.site.test_differential import tree
 
 NEWS = """Title: Rapat pleno rekapitulasi
@@ -139,7 +139,7 @@ def recut(text):
 
 
 def test_the_index_of_the_fragments_equals_a_full_run(tmp_path, capsys):
-    out, cache = tmp_path / "out", tmp_path / "cache"
+    out, cache = tmp_path / "out", seed_image_cache(tmp_path / "cache")
     text = build_with_cache(out, cache, capsys)
     fragments = cache / "kpu_search_fragments" / "pages"
     indexed = sorted(p.relative_to(fragments) for p in fragments.rglob("*.html"))
@@ -149,7 +149,7 @@ def test_the_index_of_the_fragments_equals_a_full_run(tmp_path, capsys):
 
 
 def test_an_edited_news_item_is_the_only_fragment_cut_again(tmp_path, capsys, content_copy):
-    out, cache = tmp_path / "out", tmp_path / "cache"
+    out, cache = tmp_path / "out", seed_image_cache(tmp_path / "cache")
     build_with_cache(out, cache, capsys, PATH=str(content_copy))
     item = sorted((content_copy / "berita").glob("*.md"))[0]
     item.write_text(item.read_text("utf-8") + "\nKataujiubahsatu di akhir berita.\n", "utf-8")
@@ -162,7 +162,7 @@ def test_an_edited_news_item_is_the_only_fragment_cut_again(tmp_path, capsys, co
 
 
 def test_a_damaged_fragment_is_cut_again(tmp_path, capsys):
-    out, cache = tmp_path / "out", tmp_path / "cache"
+    out, cache = tmp_path / "out", seed_image_cache(tmp_path / "cache")
     build_with_cache(out, cache, capsys)
     fragments = cache / "kpu_search_fragments"
     damaged = sorted((fragments / "pages").rglob("*.html"))[0]
