@@ -168,22 +168,4 @@ class StagesGenerator(Generator):
             )
             path = os.path.join(self.output_path, election.calendar)
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            write_or_keep(self.settings, path, data)
-
-
-def write_or_keep(settings, path, data):
-    """Write `data` to `path`, or link the last site's identical copy (its time stamp stays)."""
-    if os.path.exists(path):
-        os.remove(path)  # the output may hold a hard link to the last site's file
-    previous = contract.previous_output(settings)
-    if previous:
-        old = os.path.join(previous, contract.relative_output(settings, path))
-        try:
-            with open(old, "rb") as handle:
-                if handle.read() == data:
-                    os.link(old, path)
-                    return
-        except OSError:
-            pass
-    with open(path, "wb") as handle:
-        handle.write(data)
+            contract.write_or_keep(self.settings, path, data)
