@@ -44,7 +44,7 @@ def test_home_shows_layanan_pemilih_first_in_the_aside_with_cek_dpt_most_promine
     assert all(a["rel"] == ["noopener"] for a in first.find_all("a"))
     # Closed before the next panel, not wrapping it.
     assert first.find(class_="kpu-panel--ppid") is None
-    assert "kpu-panel--ppid" in first.find_next_sibling("section")["class"]
+    assert first.find_next_sibling("section", class_="kpu-panel--ppid") is not None
 
 
 def test_every_page_footer_lists_the_services_before_the_links(built_site):
