@@ -26,7 +26,11 @@ def _links(page, selector):
 
 def test_home_shows_layanan_pemilih_first_in_the_aside_with_cek_dpt_most_prominent(built_site):
     page = soup(built_site / "index.html")
-    aside = page.select_one(".kpu-home__aside")
+    home = page.select_one(".kpu-home")
+    # Before the news in the page, so a phone shows it first; the news follows.
+    aside = home.find(recursive=False)
+    assert aside.name == "aside" and "kpu-home__aside--services" in aside["class"]
+    assert aside.find_next_sibling("section")["class"] == ["kpu-home__latest"]
     first = aside.find("section")
     assert "kpu-voter-services" in first["class"]
     assert first.h2.get_text(strip=True) == "Layanan Pemilih"
@@ -44,7 +48,9 @@ def test_home_shows_layanan_pemilih_first_in_the_aside_with_cek_dpt_most_promine
     assert all(a["rel"] == ["noopener"] for a in first.find_all("a"))
     # Closed before the next panel, not wrapping it.
     assert first.find(class_="kpu-panel--ppid") is None
-    assert first.find_next_sibling("section", class_="kpu-panel--ppid") is not None
+    info = aside.find_next_sibling("aside")
+    assert "kpu-home__aside--info" in info["class"]
+    assert info.find("section")["class"] == ["kpu-panel", "kpu-panel--ppid"]
 
 
 def test_every_page_footer_lists_the_services_before_the_links(built_site):
