@@ -7,9 +7,10 @@ import os
 import shutil
 from pathlib import Path
 
-from kpu_admin.model import SCHEMA, cms_config, field_model, page_tree
+from kpu_admin.model import SCHEMA, STAGE_COLLECTION, cms_config, field_model, page_tree
 from kpu_buildstate import contract
 from kpu_messages import AdminFacingError
+from kpu_office.model import units
 from kpu_settings import apply_schema
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,9 @@ Admin, bagian "Masuk ke editor"). Token hanya disimpan di peramban ini.</p>
 
 
 def collection_kind(collection):
-    """Tell which preview a collection gets: a news item, a PPID item or a page."""
+    """Tell which preview a collection gets: a news item, a PPID item, a stage or a page."""
+    if collection["name"] == STAGE_COLLECTION:
+        return "stage"
     if collection["name"].startswith("ppid-"):
         return "ppid"
     if collection["name"].startswith("halaman"):
@@ -145,7 +148,7 @@ def write_admin(pelican):
         "siteName": settings["KPU_OFFICE"]["name"],
         "installed": bool(files),
         "tokenSignIn": not settings["KPU_ADMIN_OAUTH_URL"],
-        "divisions": {d["slug"]: d["name"] for d in settings["KPU_OFFICE"]["divisions"]},
+        "divisions": {u["slug"]: u["name"] for u in units(settings["KPU_OFFICE"])},
         "repo": settings["KPU_ADMIN_REPO"],
         "collections": [
             {"name": c["name"], "label": c["label_singular"], "kind": collection_kind(c)}

@@ -439,12 +439,27 @@ def test_an_admin_writes_a_stage_and_it_reaches_the_timeline_and_the_calendar(
     _field(page, "Nama tahapan").fill("Pemungutan suara ulang di TPS 07")
     _field(page, "Pemilihan").fill("Pemilihan 2029")
     _field(page, "Mulai").fill("2029-12-04 07:00")
-    _field(page, "Selesai").fill("2029-12-04 13:00")
+    _field(page, "Selesai").fill("2029-12-04 06:00")
     _field(page, "Tempat").fill("TPS 07 Desa Contoh")
     _choose(page, "Divisi", "Teknis")
     _field(page, "Dasar hukum").fill("PKPU uji (belum diverifikasi)")
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.type("Pemungutan suara ulang sesuai rekomendasi pengawas.")
+    # The preview shows the stage as its fields say, with the unit's name.
+    preview = page.frame_locator("iframe").first
+    assert preview.locator("h1").first.inner_text() == "Pemungutan suara ulang di TPS 07"
+    assert "Divisi Teknis Penyelenggaraan" in preview.locator("dl").first.inner_text()
+    # An end before the start is refused before anything is saved, in Indonesian.
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.get_by_text('kolom "Selesai" lebih awal daripada "Mulai"').first.wait_for()
+    assert "pemungutan-suara-ulang" not in _git_files(editor["repo"], "branch", "--list", "cms/*")
+    # Decap reports the refused save (the preSave check throws) as an unhandled rejection.
+    assert len(seen["errors"]) <= 1
+    seen["errors"].clear()
+    end = _field(page, "Selesai")
+    end.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2029-12-04 13:00")
     _save_and_publish(page)
     assert seen["errors"] == []
     context.close()

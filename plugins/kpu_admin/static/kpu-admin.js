@@ -45,6 +45,16 @@
     if (date && date.getFullYear() < 1999) {
       found.push('kolom "Tanggal terbit": tahun ' + date.getFullYear() + ' terlalu lama; periksa kembali tanggalnya.');
     }
+    if (collection === 'tahapan') {
+      // The same order rule as kpu_stages: ISO text of one form compares as it reads.
+      var mulai = text(data.Mulai);
+      var selesai = text(data.Selesai);
+      if (mulai && selesai && (mulai.length > 10) !== (selesai.length > 10)) {
+        found.push('kolom "Selesai": tulis jam pada "Mulai" dan "Selesai", atau tidak pada keduanya.');
+      } else if (mulai && selesai && (selesai < mulai || (mulai.length > 10 && selesai === mulai))) {
+        found.push('kolom "Selesai" lebih awal daripada "Mulai": betulkan salah satunya.');
+      }
+    }
     if (collection.indexOf('ppid-') === 0) {
       var tanggal = day(data.Tanggal);
       var diperbarui = day(data.Diperbarui);
@@ -133,6 +143,28 @@
     });
   }
 
+  function stagePreview(model) {
+    return createClass({
+      render: function () {
+        var data = this.props.entry.get('data');
+        var unit = list(data.get('Divisi'))[0];
+        var rows = [['Pemilihan', field(data, 'Pemilihan')],
+          ['Waktu', field(data, 'Mulai') + ' s.d. ' + field(data, 'Selesai')],
+          ['Tempat', field(data, 'Tempat')],
+          ['Penanggung jawab', unit ? (model.divisions[unit] || unit) : ''],
+          ['Dasar hukum', field(data, 'Dasar')]]
+          .filter(function (row) { return row[1] && row[1] !== ' s.d. '; })
+          .map(function (row) {
+            return h('div', { className: 'kpu-article-meta__row', key: row[0] }, h('dt', null, row[0]), h('dd', null, row[1]));
+          });
+        return h('main', { className: 'kpu-main kpu-pratinjau' }, h('article', { className: 'kpu-article' },
+          h('header', { className: 'kpu-article__header' }, h('h1', { className: 'kpu-article__title' }, field(data, 'Judul') || '(nama tahapan belum diisi)')),
+          h('dl', { className: 'kpu-article-meta' }, rows),
+          h('div', { className: 'kpu-prose' }, this.props.widgetFor('body'))));
+      }
+    });
+  }
+
   function pagePreview() {
     return createClass({
       render: function () {
@@ -150,7 +182,8 @@
     window.CMS.registerPreviewStyle(here + 'kpu-pratinjau.css');
     model.collections.forEach(function (collection) {
       var template = collection.kind === 'news' ? newsPreview(model, collection.label)
-        : collection.kind === 'ppid' ? ppidPreview() : pagePreview();
+        : collection.kind === 'ppid' ? ppidPreview()
+        : collection.kind === 'stage' ? stagePreview(model) : pagePreview();
       window.CMS.registerPreviewTemplate(collection.name, template);
     });
     window.CMS.registerEventListener({ name: 'preSave', handler: checkBeforeSave });
