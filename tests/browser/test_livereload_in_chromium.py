@@ -116,10 +116,14 @@ def test_a_page_reloads_when_the_live_reload_socket_comes_back(preview, browser)
     try:
         page.goto(preview.url + "/berita/")
         page.evaluate("window.kept = true")
-        page.evaluate(
-            "document.dispatchEvent(new Event('LiveReloadDisconnect'));"
-            "document.dispatchEvent(new Event('LiveReloadConnect'));"
-        )
+        try:
+            page.evaluate(
+                "document.dispatchEvent(new Event('LiveReloadDisconnect'));"
+                "document.dispatchEvent(new Event('LiveReloadConnect'));"
+            )
+        except Exception as error:  # the reload it starts may end the call (a busy machine)
+            if "context was destroyed" not in str(error):
+                raise
         # Reloaded: the mark is gone. Polled, not awaited as one navigation: livereload may
         # reload the page a second time meanwhile, which aborts the first navigation.
         assert _eventually(page, "window.kept === undefined")
