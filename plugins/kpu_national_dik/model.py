@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.dates import format_date
+
 from kpu_messages import Problem, nearest
 
 DATA_FILE = Path(__file__).parent / "data" / "dik-nasional.csv"
@@ -22,20 +24,6 @@ COLUMNS = (
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LABEL = "daftar nasional KPU RI"
 SETTING = "KPU_NATIONAL_DIK"
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 @dataclass(frozen=True)
@@ -188,7 +176,7 @@ def group_problems(entries, groups):
 
 def format_day(day):
     """Return a date as "10 Maret 2025"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return format_date(day, "d MMMM y", locale="id")  # Babel, as kpu_dates formats dates
 
 
 def decree_text(value):
