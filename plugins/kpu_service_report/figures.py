@@ -4,6 +4,8 @@ import datetime
 import statistics
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
 from kpu_service_report.register import (
     CATEGORIES,
     CHANNELS,
@@ -13,20 +15,10 @@ from kpu_service_report.register import (
 )
 from kpu_service_report.workdays import working_days_between
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+
+def month_name(month):
+    """Return the Indonesian month name ("Mei"), from Babel as kpu_dates formats dates."""
+    return format_date(datetime.date(2000, month, 1), "LLLL", locale="id")
 
 
 @dataclass(frozen=True)
@@ -97,7 +89,7 @@ def service_figures(requests, holidays, periods, normal, election):
             )
     months = [
         {
-            "month": MONTHS[m - 1],
+            "month": month_name(m),
             "number": m,
             "channels": [
                 sum(1 for r in requests if r.received.month == m and r.channel == c)

@@ -16,7 +16,7 @@ from kpu_gate.handlers import gate_state
 from kpu_gate.vet import Document, vet_document
 from kpu_messages import Problem, record_problems
 from kpu_office.model import office_now
-from kpu_service_report.figures import MONTHS, Deadline, Period, service_figures
+from kpu_service_report.figures import Deadline, Period, month_name, service_figures
 from kpu_service_report.register import COLUMNS, parse_register
 from kpu_service_report.settings import DEFAULT_DIP_FIELDS
 from kpu_service_report.workdays import SHIPPED_HOLIDAYS, covered_years, parse_holidays
@@ -237,7 +237,7 @@ class ServiceReportGenerator(Generator):
             "Tahun": str(report.year),
             "Tanggal": made.isoformat(),
             "Ringkasan": report_summary(report.figures),
-            "Waktu_Pembuatan": f"{MONTHS[made.month - 1]} {made.year}",
+            "Waktu_Pembuatan": f"{month_name(made.month)} {made.year}",
             "Slug": f"laporan-layanan-informasi-{report.year}",
             **fields,
         }
